@@ -1,0 +1,20 @@
+"""Local development: debug on, SQLite by default, e-mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY as _SECRET_KEY
+from .base import env_list
+
+DEBUG = True
+SECRET_KEY = _SECRET_KEY or "dev-only-not-secret"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# One process is enough locally: run background tasks (search indexing, e-mail alerts)
+# at once unless TASKS_BACKEND asks for the worker.
+if "TASKS_BACKEND" not in os.environ:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
