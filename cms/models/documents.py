@@ -1,0 +1,97 @@
+"""The council's document library: declarations, directives and reports."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import Collection
+from wagtail.search import index
+
+from .mixins import BasePage
+
+
+class DocumentKind(models.TextChoices):
+    DECLARATION = "declaration", _("Final declaration (sonuç bildirgesi)")
+    DIRECTIVE = "directive", _("Directive (yönerge)")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other")
+
+
+class CouncilDocument(AbstractDocument):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
+    )
+    issued_on = models.DateField(_("date issued"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    admin_form_fields = (*WagtailDocument.admin_form_fields, "kind", "issued_on", "description")
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("description")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    @property
+    def year(self):
+        return (self.issued_on or self.created_at.date()).year
+
+
+LIBRARY_KINDS = [DocumentKind.DECLARATION, DocumentKind.DIRECTIVE, DocumentKind.REPORT]
+
+
+def public_library_documents():
+    """Documents of the library kinds in collections that have no view restriction."""
+    restricted = Collection.objects.filter(view_restrictions__isnull=False)
+    restricted_ids = set()
+    for collection in restricted:
+        restricted_ids.update(
+            collection.get_descendants(inclusive=True).values_list("pk", flat=True)
+        )
+    return (
+        CouncilDocument.objects.filter(kind__in=LIBRARY_KINDS)
+        .exclude(collection_id__in=restricted_ids)
+        .annotate(sort_year=ExtractYear(models.functions.Coalesce("issued_on", "created_at__date")))
+    )
+
+
+class DocumentIndexPage(BasePage):
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("document index")
+
+    def intro_text(self) -> str:
+        return self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        documents = public_library_documents()
+        years = sorted(set(documents.values_list("sort_year", flat=True)), reverse=True)
+        kind = request.GET.get("kind", "")
+        year = request.GET.get("year", "")
+        if kind in DocumentKind.values:
+            documents = documents.filter(kind=kind)
+        else:
+            kind = ""
+        if year.isdigit():
+            documents = documents.filter(sort_year=int(year))
+        else:
+            year = ""
+        documents = documents.order_by("-sort_year", "-issued_on", "title")
+        context.update(
+            documents=Paginator(documents, 25).get_page(request.GET.get("page")),
+            kinds=[
+                (value, label) for value, label in DocumentKind.choices if value in LIBRARY_KINDS
+            ],
+            years=years,
+            current_kind=kind,
+            current_year=year,
+        )
+        return context

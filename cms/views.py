@@ -1,0 +1,39 @@
+"""Site-wide views that are not pages: search, robots.txt, error pages."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from cms.text import fold
+
+SEARCH_MAX_LENGTH = 200
+# Double quotes are phrase syntax to SQLite's full-text search, which fails on an
+# unbalanced one, and control characters (NUL) are refused by the databases; a
+# visitor means neither, so both become spaces.
+_NOT_SEARCHABLE = str.maketrans(dict.fromkeys([*map(chr, range(32)), '"'], " "))
+
+
+@require_GET
+def search(request):
+    """Search every published, public page, Turkish case and accents folded."""
+    query = request.GET.get("q", "").translate(_NOT_SEARCHABLE).strip()[:SEARCH_MAX_LENGTH]
+    results = None
+    if query:
+        found = Page.objects.live().public().specific().search(fold(query), operator="and")
+        results = Paginator(found, 10).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /ara/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
