@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliberationConfig(AppConfig):
+    name = "deliberation"
+    verbose_name = _("Deliberation")
+
+    def ready(self):
+        # Policies must be registered before Wagtail creates fallback ones for the models.
+        from . import permissions, signals  # noqa: F401
+
+        permissions.register_policies()

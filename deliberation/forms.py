@@ -1,0 +1,336 @@
+"""Forms of the deliberation back office. They collect input; services decide."""
+
+from django import forms
+from django.forms.models import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from . import permissions
+from .models import (
+    AgendaItem,
+    DecisionKind,
+    Meeting,
+    Organ,
+    Report,
+    ReportAction,
+    ReportStatus,
+    VoteChoice,
+)
+from .models.organs import AUTHORING_KINDS
+
+
+def person_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def revision_label(revision) -> str:
+    """A saved version as people name it: when, and by whom."""
+    when = timezone.localtime(revision.created_at).strftime("%d.%m.%Y %H.%M")
+    who = person_label(revision.user) if revision.user else _("unknown")
+    return f"{when} – {who}"
+
+
+def _unrestricted_documents():
+    restricted = set()
+    for collection in Collection.objects.filter(view_restrictions__isnull=False):
+        restricted.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return get_document_model().objects.exclude(collection_id__in=restricted)
+
+
+class ReportForm(WagtailAdminModelForm):
+    """The report editor: a member writes only for their own groups.
+
+    The group is chosen once, when the report is started; the state and the approval
+    record are never fields (services own them).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if "group" in self.fields:
+            groups = Organ.objects.filter(kind__in=AUTHORING_KINDS, is_active=True)
+            if user is not None and not permissions.is_secretariat(user):
+                groups = groups.filter(pk__in=permissions.group_ids(user))
+            field = self.fields["group"]
+            field.queryset = groups
+            if self.instance.pk:
+                field.disabled = True
+                field.queryset = Organ.objects.filter(pk=self.instance.group_id)
+                field.help_text = _("A report stays with the group that started it.")
+            elif groups.count() == 1:
+                field.initial = groups.get().pk
+        if "topics" in self.fields:
+            self.fields["topics"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["topics"].choices
+            )
+        if "attachments" in self.fields and not permissions.is_secretariat(user):
+            # Documents behind a view restriction are not offered to members.
+            documents = _unrestricted_documents()
+            if self.instance.pk:
+                attached = self.instance.attachments.values_list("pk", flat=True)
+                documents = get_document_model().objects.filter(
+                    pk__in=documents.values("pk")
+                ) | get_document_model().objects.filter(pk__in=list(attached))
+            self.fields["attachments"].queryset = documents
+
+    class Meta:
+        model = Report
+        fields = [
+            "group",
+            "title",
+            "summary",
+            "problem",
+            "findings",
+            "recommendations",
+            "references",
+            "topics",
+            "attachments",
+        ]
+
+
+class ReportTransitionForm(forms.Form):
+    """One of the group's moves on a report, with an optional (or required) note."""
+
+    ACTIONS = (
+        ReportAction.ADOPT,
+        ReportAction.REOPEN,
+        ReportAction.SUBMIT,
+        ReportAction.WITHDRAW,
+    )
+    NOTE_REQUIRED = (ReportAction.WITHDRAW,)
+
+    action = forms.ChoiceField(
+        choices=[(action.value, action.label) for action in ACTIONS], widget=forms.HiddenInput
+    )
+    note = forms.CharField(
+        label=_("Why is the report withdrawn?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") in self.NOTE_REQUIRED and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Say why the report is withdrawn."))
+        return cleaned
+
+
+class ReportCommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+
+class CompareVersionsForm(forms.Form):
+    """Pick any two saved versions of a report to see them side by side."""
+
+    revision_a = forms.TypedChoiceField(label=_("Older version"), coerce=int)
+    revision_b = forms.TypedChoiceField(label=_("Newer version"), coerce=int)
+
+    def __init__(self, *args, revisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(revision.pk, revision_label(revision)) for revision in revisions]
+        self.fields["revision_a"].choices = choices
+        self.fields["revision_b"].choices = choices
+        if len(choices) >= 2:
+            self.fields["revision_a"].initial = choices[1][0]
+            self.fields["revision_b"].initial = choices[0][0]
+
+
+# -- Meetings ----------------------------------------------------------------------------
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["position", "title", "report"]
+        widgets = {"position": forms.NumberInput(attrs={"min": 1, "style": "width: 5em"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reviewable = Report.objects.filter(
+            status__in=[ReportStatus.BOARD_REVIEW, ReportStatus.ASSEMBLY_REVIEW]
+        )
+        if self.instance.report_id:
+            reviewable = reviewable | Report.objects.filter(pk=self.instance.report_id)
+        self.fields["report"].queryset = reviewable.select_related("group")
+        self.fields["report"].label_from_instance = lambda report: (
+            f"{report.title} – {report.group.name} ({report.get_status_display()})"
+        )
+        self.is_decided = bool(self.instance.pk) and _has_decision(self.instance)
+        if self.is_decided:
+            for field in self.fields.values():
+                field.disabled = True
+
+
+def _has_decision(item: AgendaItem) -> bool:
+    try:
+        return item.decision is not None
+    except AgendaItem.decision.RelatedObjectDoesNotExist:
+        return False
+
+
+class BaseAgendaItemFormSet(BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Empty rows continue the numbering, so adding items needs no renumbering.
+        last = max((item.position for item in self.get_queryset()), default=0)
+        self.initial_extra = [{"position": last + n + 1} for n in range(self.extra)]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("decision", "report")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # An item with a recorded decision is part of the record: it cannot be removed.
+        if getattr(form, "is_decided", False) and "DELETE" in form.fields:
+            del form.fields["DELETE"]
+
+
+AgendaItemFormSet = inlineformset_factory(
+    Meeting,
+    AgendaItem,
+    form=AgendaItemForm,
+    formset=BaseAgendaItemFormSet,
+    extra=3,
+    can_delete=True,
+)
+
+
+class MeetingForm(WagtailAdminModelForm):
+    """A meeting with its agenda items edited in the same form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prefix = "agenda"
+        self.agenda_formset = AgendaItemFormSet(
+            data=self.data if self.is_bound else None,
+            instance=self.instance,
+            prefix=prefix,
+        )
+        if self.instance.pk and "organ" in self.fields:
+            fixed = self.instance.attendances.exists() or self.instance.decisions_exist()
+            if fixed:
+                self.fields["organ"].disabled = True
+                self.fields["organ"].help_text = _(
+                    "Attendance or decisions are recorded, so the organ cannot change."
+                )
+
+    def is_valid(self):
+        form_valid = super().is_valid()
+        return self.agenda_formset.is_valid() and form_valid
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        if commit:
+            self.agenda_formset.instance = instance
+            self.agenda_formset.save()
+        return instance
+
+    class Meta:
+        model = Meeting
+        fields = ["organ", "starts_at", "place", "minutes", "minutes_attachments"]
+
+
+class AttendanceForm(forms.Form):
+    """Who of the organ's members were present; the others are recorded absent."""
+
+    present = forms.TypedMultipleChoiceField(
+        label=_("Present"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        seen = {}
+        for membership in memberships:
+            if membership.person_id in seen:
+                continue
+            label = person_label(membership.person)
+            details = [membership.get_role_display()]
+            if membership.represents:
+                details.append(membership.represents)
+            seen[membership.person_id] = f"{label} ({', '.join(details)})"
+        self.fields["present"].choices = sorted(seen.items(), key=lambda item: item[1])
+
+
+class DecisionForm(forms.Form):
+    """An organ's decision on an agenda item: what, the vote, and the reasons."""
+
+    TOTALS = "totals"
+    MEMBERS = "members"
+
+    kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=AdminDateInput)
+    counting = forms.ChoiceField(
+        label=_("How were the votes counted?"),
+        choices=[(TOTALS, _("As totals")), (MEMBERS, _("Member by member"))],
+        initial=TOTALS,
+        widget=forms.RadioSelect,
+    )
+    yes = forms.IntegerField(label=_("Yes (kabul)"), min_value=0, initial=0, required=False)
+    no = forms.IntegerField(label=_("No (ret)"), min_value=0, initial=0, required=False)
+    abstain = forms.IntegerField(
+        label=_("Abstain (çekimser)"), min_value=0, initial=0, required=False
+    )
+    chair_vote = forms.ChoiceField(
+        label=_("The chair's vote (decides a tie)"),
+        choices=[
+            ("", _("Not used")),
+            (VoteChoice.YES, VoteChoice.YES.label),
+            (VoteChoice.NO, VoteChoice.NO.label),
+        ],
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Text of the decision and reasons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Required when a report is returned to its group."),
+    )
+
+    def __init__(self, *args, present_people, casting_vote, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.vote_fields = []
+        choices = [("", _("Did not vote"))] + list(VoteChoice.choices)
+        for person in present_people:
+            name = f"vote_{person.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=person_label(person), choices=choices, required=False
+            )
+            self.vote_fields.append((person.pk, name))
+        if not casting_vote:
+            del self.fields["chair_vote"]
+
+    def member_vote_fields(self):
+        return [self[name] for _pk, name in self.vote_fields]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("counting") == self.MEMBERS:
+            votes = {pk: cleaned.get(name) for pk, name in self.vote_fields if cleaned.get(name)}
+            if not votes:
+                raise forms.ValidationError(_("Enter the vote of at least one member."))
+            cleaned["votes"] = votes
+        else:
+            cleaned["votes"] = None
+            for name in ("yes", "no", "abstain"):
+                cleaned[name] = cleaned.get(name) or 0
+        return cleaned
+
+
+class JoinRequestDecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Message to the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent with the answer; say why when you decline."),
+    )

@@ -1,0 +1,162 @@
+"""Public account views: sign-up, e-mail verification, sign-in and out, the account page.
+
+Working groups' pages (cms.models.organs) take the requests to join; these views give
+people the verified account they need for that.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import accounts
+from .models import JoinRequest, Membership
+from .tokens import VERIFY_MAX_AGE, TokenStatus, check_verification_token
+
+SIGNUP_EMAIL_SESSION_KEY = "deliberation_signup_email"
+# Verified accounts sign in with Django's own backend; named so a second backend added
+# later (e.g. single sign-on for staff) does not make login() ambiguous.
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    """Create an account: name, e-mail, password twice and the privacy notice."""
+    next_url = accounts.safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
+    if request.user.is_authenticated:
+        return redirect(next_url or reverse("accounts:account"))
+    notice = accounts.privacy_notice(request)
+    if request.method == "POST":
+        form = accounts.SignUpForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            accounts.account_signup(
+                request=request,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                password=data["password1"],
+                notice=notice,
+                next_url=next_url,
+            )
+            request.session[SIGNUP_EMAIL_SESSION_KEY] = data["email"]
+            return redirect("accounts:signup_done")
+    else:
+        form = accounts.SignUpForm(initial={"next": next_url})
+    return render(
+        request,
+        "registration/signup.html",
+        {"form": form, "privacy_notice": notice, "next": next_url},
+    )
+
+
+@never_cache
+@require_GET
+def signup_done(request):
+    return render(
+        request,
+        "registration/signup_done.html",
+        {
+            "email": request.session.get(SIGNUP_EMAIL_SESSION_KEY, ""),
+            "valid_days": VERIFY_MAX_AGE.days,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def verify(request, token: str):
+    """Follow the mailed link: activate the account, sign in, go back where they were."""
+    check = check_verification_token(token)
+    if check.status == TokenStatus.VALID:
+        user = accounts.account_activate(user=check.user)
+        login(request, user, backend=MODEL_BACKEND)
+        request.session.pop(SIGNUP_EMAIL_SESSION_KEY, None)
+        messages.success(
+            request, _("Your e-mail address is verified and you are signed in. Welcome!")
+        )
+        return redirect(
+            accounts.safe_next_url(request, check.next_url) or reverse("accounts:account")
+        )
+    already_active = check.status == TokenStatus.USED and check.user.is_active
+    if already_active and request.user.is_authenticated and request.user.pk == check.user.pk:
+        return redirect(
+            accounts.safe_next_url(request, check.next_url) or reverse("accounts:account")
+        )
+    return render(
+        request,
+        "registration/verify_failed.html",
+        {
+            "expired": check.status == TokenStatus.EXPIRED,
+            "already_active": already_active,
+            "valid_days": VERIFY_MAX_AGE.days,
+        },
+        status=400,
+    )
+
+
+class LoginView(auth_views.LoginView):
+    form_class = accounts.EmailAuthenticationForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("accounts:account")
+
+
+class LogoutView(auth_views.LogoutView):
+    """Sign out (POST only) and go back to the page the button was on, else home."""
+
+    next_page = "/"
+
+
+@method_decorator(never_cache, name="dispatch")
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["email"].label = _("E-mail address")
+        return form
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_name": accounts.site_name(self.request)}
+        return super().form_valid(form)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+
+
+@never_cache
+@login_required(login_url=reverse_lazy("accounts:login"))
+def account(request):
+    """The signed-in person's own page: their groups and their requests to join."""
+    memberships = Membership.objects.current().filter(person=request.user).select_related("organ")
+    requests = JoinRequest.objects.filter(person=request.user).select_related("organ")
+    return render(
+        request,
+        "registration/account.html",
+        {"memberships": memberships, "join_requests": requests},
+    )

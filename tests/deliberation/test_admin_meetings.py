@@ -1,0 +1,236 @@
+"""The secretariat's back office: meetings, attendance, decisions, minutes, join requests."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from deliberation.models import (
+    Decision,
+    DecisionKind,
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    ReportStatus,
+)
+from deliberation.signals import MEMBERS_GROUP
+
+from .factories import (
+    AgendaItemFactory,
+    JoinRequestFactory,
+    MeetingFactory,
+    OrganFactory,
+    ReportFactory,
+    UserFactory,
+    board,
+    quorate_meeting,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_client(user) -> Client:
+    """A signed-in browser that asks for English, so messages don't depend on the catalogue."""
+    # The Wagtail admin speaks the language of the user's profile, not Accept-Language.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client = Client(headers={"accept-language": "en"})
+    client.force_login(user)
+    return client
+
+
+def meeting_url(name, *args):
+    return reverse(f"deliberation_meeting:{name}", args=args)
+
+
+def test_no_decision_is_recorded_without_a_quorum(secretariat, group):
+    report = ReportFactory(group=group, in_board_review=True)
+    meeting = quorate_meeting(board(), members=7, present=3)  # 4 needed
+    item = AgendaItemFactory(meeting=meeting, report=report)
+    client = admin_client(secretariat)
+
+    page = client.get(meeting_url("record_decision", item.pk)).content.decode()
+    assert "No quorum" in page  # the numbers are shown before anything is typed
+
+    response = client.post(
+        meeting_url("record_decision", item.pk),
+        {
+            "kind": DecisionKind.OPINION,
+            "decided_on": "2026-03-10",
+            "counting": "totals",
+            "yes": "3",
+            "no": "0",
+            "abstain": "0",
+            "text": "Olumlu görüş.",
+        },
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "No quorum: 3 of 7 members are present and 4 are needed" in content
+    assert "Olumlu görüş." in content  # what was typed is kept
+    assert not Decision.objects.exists()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.BOARD_REVIEW
+
+
+def test_attendance_then_a_member_by_member_vote_moves_the_report(secretariat, group):
+    report = ReportFactory(group=group, in_board_review=True)
+    organ = board()
+    meeting = MeetingFactory(organ=organ)
+    item = AgendaItemFactory(meeting=meeting, report=report)
+    people = list(organ.memberships.values_list("person_id", flat=True).order_by("person_id"))
+    client = admin_client(secretariat)
+
+    response = client.post(meeting_url("attendance", meeting.pk), {"present": people[:5]})
+    assert response.status_code == 302
+    assert meeting.quorum() == {"members": 7, "present": 5, "needed": 4, "has_quorum": True}
+
+    votes = {f"vote_{pk}": "yes" for pk in people[:3]} | {f"vote_{people[3]}": "abstain"}
+    response = client.post(
+        meeting_url("record_decision", item.pk),
+        {
+            "kind": DecisionKind.OPINION,
+            "decided_on": "2026-03-10",
+            "counting": "members",
+            "text": "Olumlu görüş verildi.",
+            **votes,
+        },
+    )
+
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert (decision.yes, decision.no, decision.abstain, decision.present) == (3, 0, 1, 5)
+    assert decision.adopted and decision.votes.count() == 4
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ASSEMBLY_REVIEW
+    detail = client.get(meeting_url("inspect", meeting.pk)).content.decode()
+    assert decision.reference in detail
+
+
+def test_publishing_minutes(secretariat):
+    meeting = MeetingFactory(minutes="Toplantı tutanağı.")
+    client = admin_client(secretariat)
+
+    assert client.get(meeting_url("publish_minutes", meeting.pk)).status_code == 200
+    client.post(meeting_url("publish_minutes", meeting.pk))
+
+    meeting.refresh_from_db()
+    assert meeting.minutes_published
+    refused = client.post(meeting_url("publish_minutes", meeting.pk), follow=True)
+    assert "already published" in refused.content.decode()
+
+
+@pytest.mark.parametrize("name", ["index", "add", "attendance", "record_decision", "inspect"])
+def test_only_the_secretariat_runs_meetings(group, chair, name):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting)
+    args = {"index": (), "add": (), "record_decision": (item.pk,)}.get(name, (meeting.pk,))
+    client = admin_client(chair)
+
+    response = client.get(meeting_url(name, *args))
+
+    assert response.status_code in (302, 403)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("deliberation_meeting:index") not in home
+
+
+def test_the_meeting_form_edits_the_agenda(secretariat, group):
+    report = ReportFactory(group=group, in_board_review=True)
+    organ = board()
+    client = admin_client(secretariat)
+
+    response = client.post(
+        meeting_url("add"),
+        {
+            "organ": organ.pk,
+            "starts_at": "2026-04-14 18:00",
+            "place": "Kent Konseyi Toplantı Salonu",
+            "minutes": "",
+            "agenda-TOTAL_FORMS": "2",
+            "agenda-INITIAL_FORMS": "0",
+            "agenda-MIN_NUM_FORMS": "0",
+            "agenda-MAX_NUM_FORMS": "1000",
+            "agenda-0-position": "1",
+            "agenda-0-title": "Bisiklet yolları raporu",
+            "agenda-0-report": report.pk,
+            "agenda-1-position": "2",  # the empty row as rendered
+            "agenda-1-title": "",
+            "agenda-1-report": "",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting = organ.meetings.get()
+    assert [(i.title, i.report_id) for i in meeting.agenda_items.all()] == [
+        ("Bisiklet yolları raporu", report.pk)
+    ]
+
+
+def join_url(name, *args):
+    return reverse(f"deliberation_joinrequest:{name}", args=args)
+
+
+def test_a_chair_sees_and_decides_only_their_groups_requests(group, chair):
+    own = JoinRequestFactory(organ=group, person=UserFactory(first_name="Can", last_name="Aday"))
+    other = JoinRequestFactory(
+        organ=OrganFactory(), person=UserFactory(first_name="Deniz", last_name="Başka")
+    )
+    client = admin_client(chair)
+
+    listing = client.get(join_url("index")).content.decode()
+    assert "Can Aday" in listing and "Deniz Başka" not in listing
+    assert own.person.email not in listing  # chairs see names, not addresses
+    assert client.get(join_url("edit", other.pk)).status_code == 404
+
+    response = client.post(join_url("edit", own.pk), {"accept": "1", "reason": "Hoş geldiniz."})
+
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == JoinRequestStatus.ACCEPTED
+    assert Membership.objects.current().filter(organ=group, person=own.person).exists()
+    # The new member can now work in the admin (and only that).
+    members_group = Group.objects.get(name=MEMBERS_GROUP)
+    assert own.person.groups.filter(pk=members_group.pk).exists()
+    assert own.person.has_perm("wagtailadmin.access_admin")
+    assert JoinRequest.objects.get(pk=other.pk).status == JoinRequestStatus.PENDING
+
+
+def test_deciding_twice_is_an_error_message(group, chair, secretariat):
+    join_request = JoinRequestFactory(organ=group, person=UserFactory())
+    admin_client(secretariat).post(join_url("edit", join_request.pk), {"decline": "1"})
+
+    response = admin_client(chair).post(join_url("edit", join_request.pk), {"accept": "1"})
+
+    assert response.status_code == 200
+    assert "already decided" in response.content.decode()
+
+
+def test_the_chairs_casting_vote_decides_a_tie_where_the_directive_allows(
+    secretariat, casting_vote
+):
+    meeting = quorate_meeting(board(), members=7, present=4)
+    item = AgendaItemFactory(meeting=meeting)
+    client = admin_client(secretariat)
+    assert (
+        "The chair&#x27;s vote"
+        in client.get(meeting_url("record_decision", item.pk)).content.decode()
+    )
+
+    client.post(
+        meeting_url("record_decision", item.pk),
+        {
+            "kind": DecisionKind.OTHER,
+            "decided_on": "2026-03-10",
+            "counting": "totals",
+            "yes": "2",
+            "no": "2",
+            "abstain": "0",
+            "chair_vote": "yes",
+        },
+    )
+
+    decision = Decision.objects.get()
+    assert decision.adopted and decision.casting_vote_used
