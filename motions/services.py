@@ -1,0 +1,252 @@
+"""Every change to a motion and its follow-up goes through a function here."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from cms.text import fold
+from deliberation import roles
+from deliberation.models import Report, ReportStatus
+
+from . import deadlines, lifecycle
+from .errors import MotionError
+from .models import (
+    AGENDA_KINDS,
+    AssemblyMeeting,
+    EventKind,
+    Motion,
+    MotionEvent,
+    MotionStatus,
+    Municipality,
+    Outcome,
+    PublicHoliday,
+)
+
+
+def _require_secretariat(actor) -> None:
+    if not roles.is_secretariat(actor):
+        raise MotionError(
+            _("Only the secretariat records motions and their follow-up."), code="forbidden"
+        )
+
+
+def _next_reference(year: int) -> str:
+    numbers = [
+        int(ref.split("/", 1)[1])
+        for ref in Motion.objects.filter(reference__startswith=f"{year}/").values_list(
+            "reference", flat=True
+        )
+        if ref.split("/", 1)[1].isdigit()
+    ]
+    return f"{year}/{max(numbers, default=0) + 1}"
+
+
+def _create(*, actor, reference: str | None, **fields) -> Motion:
+    submitted_on: date = fields["submitted_on"]
+    if submitted_on > timezone.localdate():
+        raise MotionError(_("The submission date cannot be in the future."))
+    if not fields.get("municipality") and not fields.get("recipient", "").strip():
+        raise MotionError(_("Name the municipal assembly or the institution the motion went to."))
+    topics = fields.pop("topics", [])
+    documents = fields.pop("documents", [])
+    motion = Motion(
+        reference=reference or _next_reference(submitted_on.year),
+        status_since=submitted_on,
+        **fields,
+    )
+    try:
+        with transaction.atomic():
+            motion.save()
+    except IntegrityError:
+        raise MotionError(
+            _("The reference %(reference)s is already used.") % {"reference": motion.reference}
+        ) from None
+    motion.topics.set(topics)
+    motion.documents.set(documents)
+    refresh(motion)
+    log(
+        instance=motion,
+        action="motions.motion.create",
+        user=actor,
+        data={"reference": motion.reference},
+    )
+    return motion
+
+
+def motion_submit_report(
+    *,
+    actor,
+    report_id: int,
+    submitted_on: date,
+    municipality: Municipality | None = None,
+    recipient: str = "",
+    outgoing_number: str = "",
+    summary: str = "",
+) -> Motion:
+    """The secretariat submits an approved report: this creates its public motion."""
+    _require_secretariat(actor)
+    with transaction.atomic():
+        try:
+            report = Report.objects.select_for_update().select_related("group").get(pk=report_id)
+        except Report.DoesNotExist:
+            raise MotionError(_("This report does not exist."), code="not_found") from None
+        if report.status != ReportStatus.APPROVED:
+            raise MotionError(_("Only approved reports can be submitted."), code="state")
+        if Motion.objects.filter(report=report).exists():
+            raise MotionError(_("This report was already submitted."), code="state")
+        if report.approved_on and submitted_on < report.approved_on:
+            raise MotionError(_("A report cannot be submitted before it was approved."))
+        approved = report.approved_version()
+        motion = _create(
+            actor=actor,
+            reference=None,
+            title=approved.title,
+            summary=summary.strip() or approved.summary,
+            report=report,
+            origin=report.group,
+            municipality=municipality,
+            recipient=recipient.strip(),
+            submitted_on=submitted_on,
+            outgoing_number=outgoing_number.strip(),
+            topics=list(approved.topics.all()),
+        )
+    return motion
+
+
+def motion_create(*, actor, reference: str | None = None, **fields) -> Motion:
+    """Enter a motion directly: one that came from an assembly, or one from before the platform."""
+    _require_secretariat(actor)
+    with transaction.atomic():
+        return _create(actor=actor, reference=reference, **fields)
+
+
+def _active_events(
+    motion: Motion, extra: list[MotionEvent] = (), excluding: set[int] = frozenset()
+):
+    events = [e for e in motion.events.filter(superseded_by__isnull=True) if e.pk not in excluding]
+    events.extend(extra)
+    return sorted(events, key=lambda e: (e.date, e.recorded_at or timezone.now(), e.pk or 10**12))
+
+
+def _validate(motion: Motion, events) -> lifecycle.State:
+    try:
+        return lifecycle.replay(events, submitted_on=motion.submitted_on)
+    except lifecycle.SequenceError as error:
+        raise MotionError(str(error), code="state") from None
+
+
+def refresh(motion: Motion) -> Motion:
+    """Recompute what follows from the events: status, due dates, search text."""
+    events = _active_events(motion)
+    state = _validate(motion, events)
+    motion.status = state.status
+    motion.final = state.final
+    motion.on_agenda_on = state.on_agenda_on
+    motion.decided_on = state.decided_on
+    changes = [e for e in events if lifecycle.changes_status(e.kind)]
+    motion.status_since = changes[-1].date if changes else motion.submitted_on
+    motion.due_on, motion.due_estimated = None, False
+    if motion.municipality_id:
+        recorded = AssemblyMeeting.objects.filter(
+            municipality_id=motion.municipality_id,
+            kind__in=AGENDA_KINDS,
+            date__gt=motion.submitted_on,
+        ).values_list("date", flat=True)
+        due = deadlines.first_meeting_after(
+            motion.submitted_on, motion.municipality.rule(), recorded
+        )
+        motion.due_on, motion.due_estimated = due.on, due.estimated
+    motion.committee_due_on = None
+    if state.status == MotionStatus.IN_COMMITTEE:
+        referral = [e for e in events if e.kind == EventKind.REFERRED][-1]
+        meeting_on = referral.meeting.date if referral.meeting_id else referral.date
+        holidays = set(PublicHoliday.objects.values_list("date", flat=True))
+        motion.committee_due_on = deadlines.committee_due(
+            meeting_on, zoning=referral.zoning_committee, holidays=holidays
+        )
+    topics = " ".join(t.name for t in motion.topics.all()) if motion.pk else ""
+    motion.search_text = fold(" ".join([motion.reference, motion.title, motion.summary, topics]))
+    motion.save()
+    return motion
+
+
+def motion_record_event(
+    *,
+    actor,
+    motion_id: int,
+    kind: str,
+    on: date,
+    meeting: AssemblyMeeting | None = None,
+    committees: str = "",
+    zoning_committee: bool = False,
+    outcome: str = "",
+    decision_number: str = "",
+    progress: int | None = None,
+    note: str = "",
+    document=None,
+    is_public: bool = True,
+    supersedes_id: int | None = None,
+) -> MotionEvent:
+    """Record one step of the follow-up (or a correction that supersedes a wrong one)."""
+    _require_secretariat(actor)
+    if kind not in EventKind.values:
+        raise MotionError(_("Choose what happened."))
+    if on > timezone.localdate():
+        raise MotionError(_("An event cannot be dated in the future."))
+    if kind == EventKind.DECIDED and outcome not in Outcome.values:
+        raise MotionError(_("Choose the assembly's decision."))
+    if kind != EventKind.DECIDED and outcome:
+        raise MotionError(_("Only a decision has an outcome."))
+    if progress is not None and not 0 <= progress <= 100:
+        raise MotionError(_("Progress is a percentage from 0 to 100."))
+    if kind in (EventKind.PLACED_ON_AGENDA, EventKind.DECIDED) and meeting and meeting.date != on:
+        raise MotionError(_("The date must be the date of the chosen assembly meeting."))
+    with transaction.atomic():
+        try:
+            motion = Motion.objects.select_for_update().get(pk=motion_id)
+        except Motion.DoesNotExist:
+            raise MotionError(_("This motion does not exist."), code="not_found") from None
+        if meeting and motion.municipality_id and meeting.municipality_id != motion.municipality_id:
+            raise MotionError(_("That meeting is of another municipality's assembly."))
+        superseded = None
+        if supersedes_id is not None:
+            try:
+                superseded = motion.events.get(pk=supersedes_id, superseded_by__isnull=True)
+            except MotionEvent.DoesNotExist:
+                raise MotionError(
+                    _("Only a current event of this motion can be corrected."), code="state"
+                ) from None
+        event = MotionEvent(
+            motion=motion,
+            kind=kind,
+            date=on,
+            meeting=meeting,
+            committees=committees.strip(),
+            zoning_committee=zoning_committee,
+            outcome=outcome,
+            decision_number=decision_number.strip(),
+            progress=progress,
+            note=note.strip(),
+            document=document,
+            is_public=is_public,
+            supersedes=superseded,
+            recorded_by=actor,
+        )
+        excluding = {superseded.pk} if superseded else set()
+        _validate(motion, _active_events(motion, [event], excluding))
+        event.save()
+        refresh(motion)
+        log(
+            instance=motion,
+            action="motions.motion.correct" if superseded else "motions.motion.event",
+            user=actor,
+            data={**event.log_data, "date": on.isoformat(), "supersedes": supersedes_id},
+        )
+        if is_public and motion.is_public:
+            from .notifications import queue_event_alerts
+
+            queue_event_alerts(event)
+    return event
