@@ -201,7 +201,8 @@ def secretariat_records_event(page, site, motion, *, kind: str, outcome: str = "
     form = page.get_by_role("main")
     form.get_by_role("combobox", name=exactly("What happened", required=True)).select_option(kind)
     form.get_by_role("textbox", name=exactly("date")).fill(f"{timezone.localdate():%Y-%m-%d}")
-    form.get_by_role("textbox", name=exactly("date")).press("Escape")
+    # A click into another field closes the date picker, which would cover the form.
+    form.get_by_role("textbox", name=exactly("note")).click()
     if outcome:
         form.get_by_role("combobox", name=exactly("outcome")).select_option(outcome)
         form.get_by_role("textbox", name=exactly("decision number")).fill(DECISION_NUMBER)
