@@ -58,7 +58,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return (
             NewsPageTag.tag_model()
             .objects.filter(
-                cms_newspagetag_items__content_object__in=NewsPage.objects.live().child_of(self)
+                cms_newspagetag_items__content_object__in=NewsPage.objects.live()
+                .public()
+                .child_of(self)
             )
             .distinct()
             .order_by("name")
