@@ -43,9 +43,10 @@ def vote_outcome(
 ) -> VoteOutcome:
     """Whether a motion is adopted: yes >= floor(present / 2) + 1.
 
-    A tie is yes equal to the rest of those present: members present who did not
-    vote count against adoption like abstentions, so 10 yes and 10 no among 30
-    present is no tie. Where the council's directive gives the chair a casting vote,
+    A tie is those present split evenly between yes and no, with no abstentions:
+    abstentions and members who did not vote count against adoption, so 15 yes,
+    10 no and 5 abstentions among 30 present is no tie and is not adopted, whatever
+    the casting vote. Where the council's directive gives the chair a casting vote,
     the side the chair voted for wins a tie.
     """
     if min(present, yes, no, abstain) < 0:
@@ -53,7 +54,7 @@ def vote_outcome(
     if yes + no + abstain > present:
         raise ValueError("more votes than members present")
     needed = absolute_majority(present)
-    tie = yes > 0 and yes * 2 == present
+    tie = yes > 0 and yes == no and yes + no == present
     if tie and casting_vote_allowed and chair_voted_yes is not None:
         return VoteOutcome(adopted=chair_voted_yes, needed=needed, tie=True, casting_vote_used=True)
     return VoteOutcome(adopted=yes >= needed, needed=needed, tie=tie, casting_vote_used=False)
