@@ -117,7 +117,7 @@ def report_save(*, actor, report: Report, base_revision_id: int | None) -> Repor
                 )
             raise DeliberationError(_("You may not edit this report."), code="forbidden")
         _check_lock(current, actor)
-        if base_revision_id is not None and current.latest_revision_id != base_revision_id:
+        if current.latest_revision_id != base_revision_id:
             latest = current.latest_revision
             raise DeliberationError(
                 _(
@@ -153,6 +153,21 @@ def report_save(*, actor, report: Report, base_revision_id: int | None) -> Repor
     return report
 
 
+_KEPT_ON_RESTORE = (
+    "pk",
+    "status",
+    "status_changed_at",
+    "approved_revision_id",
+    "approved_on",
+    "group_id",
+    "locked",
+    "locked_by_id",
+    "locked_at",
+    "created_by_id",
+    "created_at",
+)
+
+
 def report_restore(*, actor, report_id: int, revision_id: int) -> Report:
     """Make an older version the current draft; the versions in between stay in history."""
     with transaction.atomic():
@@ -173,11 +188,10 @@ def report_restore(*, actor, report_id: int, revision_id: int) -> Report:
         except Revision.DoesNotExist:
             raise DeliberationError(_("This version does not belong to the report.")) from None
         restored = revision.as_object()
-        restored.pk = current.pk
-        restored.status = current.status
-        restored.status_changed_at = current.status_changed_at
-        restored.approved_revision_id = current.approved_revision_id
-        restored.group_id = current.group_id
+        # A version holds the text; the state, the approval record and the lock are
+        # today's and must not travel back with it.
+        for field in _KEPT_ON_RESTORE:
+            setattr(restored, field, getattr(current, field))
         restored.save()
         new_revision = restored.save_revision(user=actor, log_action=True)
         created = timezone.localtime(revision.created_at).strftime("%d.%m.%Y %H.%M")

@@ -140,6 +140,18 @@ def test_a_save_over_a_newer_version_is_refused_and_changes_nothing(group, chair
     assert chair.get_full_name() in str(error)
 
 
+def test_a_save_that_does_not_say_which_version_it_started_from_is_refused(group, member):
+    """Without the loaded version the conflict check cannot run: nothing is overwritten."""
+    report = ReportFactory(group=group, title="Ortak başlangıç")
+    edited = Report.objects.get(pk=report.pk)
+    edited.title = "Sürümü bilinmeyen değişiklik"
+
+    refused("conflict", services.report_save, actor=member, report=edited, base_revision_id=None)
+
+    report.refresh_from_db()
+    assert report.title == "Ortak başlangıç"
+
+
 def test_restoring_an_old_version_keeps_the_ones_in_between(group, chair, member):
     report = ReportFactory(group=group, title="Birinci", problem="<p>Birinci sorun</p>")
     edit_report(report, actor=member, title="İkinci", problem="<p>İkinci sorun</p>")
@@ -234,6 +246,21 @@ def test_a_draft_locked_by_another_member_cannot_be_saved_or_restored(group, cha
     report.refresh_from_db()
     assert report.title == "Kilitli taslak, ikinci"
     assert len(versions(report)) == 2
+
+
+def test_restoring_a_version_saved_under_a_lock_does_not_bring_the_lock_back(group, chair, member):
+    report = ReportFactory(group=group, title="Birinci")
+    lock(report, chair)
+    edit_report(report, actor=chair, title="Kilit altında kaydedildi")
+    Report.objects.filter(pk=report.pk).update(locked=False, locked_by=None, locked_at=None)
+    edit_report(report, actor=member, title="Kilit açıldıktan sonra")
+    saved_under_lock = versions(report)[1]
+
+    services.report_restore(actor=member, report_id=report.pk, revision_id=saved_under_lock.pk)
+
+    report.refresh_from_db()
+    assert report.title == "Kilit altında kaydedildi"
+    assert (report.locked, report.locked_by) == (False, None)
 
 
 def test_the_member_holding_the_lock_saves(group, chair):
