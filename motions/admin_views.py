@@ -376,7 +376,7 @@ class MotionRecordEventView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, For
         if raw:
             self.corrected = get_object_or_404(
                 self.motion.events.select_related("meeting", "document"),
-                pk=int(raw) if raw.isdigit() else 0,
+                pk=int(raw) if raw.isascii() and raw.isdigit() else 0,
             )
 
     def get(self, request, *args, **kwargs):

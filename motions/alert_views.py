@@ -314,8 +314,12 @@ def manage(request, token: str):
             return redirect("motion_alerts:manage_deleted")
         if action == "delete":
             subscription_id = request.POST.get("subscription", "")
-            deleted = subscription_id.isdigit() and subscriptions.subscription_delete(
-                email=access.email, subscription_id=int(subscription_id)
+            deleted = (
+                subscription_id.isascii()
+                and subscription_id.isdigit()
+                and subscriptions.subscription_delete(
+                    email=access.email, subscription_id=int(subscription_id)
+                )
             )
             if deleted:
                 messages.success(request, _("The subscription is deleted."))

@@ -215,7 +215,7 @@ def parse_filters(params: Mapping[str, str]) -> MotionFilters:
     year_text = get("year")
     year = None
     if year_text:
-        if year_text.isdigit() and 1900 <= int(year_text) <= 9999:
+        if year_text.isascii() and year_text.isdigit() and 1900 <= int(year_text) <= 9999:
             year = int(year_text)
         else:
             errors["year"] = str(_("The year is a four-digit number."))
@@ -257,7 +257,7 @@ def filter_motions(queryset: QuerySet, filters: MotionFilters) -> QuerySet:
     if filters.topic:
         queryset = queryset.filter(topics__slug=filters.topic)
     if filters.origin:
-        if filters.origin.isdigit():
+        if filters.origin.isascii() and filters.origin.isdigit():
             queryset = queryset.filter(origin_id=int(filters.origin))
         else:
             queryset = queryset.filter(origin__slug=filters.origin)

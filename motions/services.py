@@ -153,7 +153,9 @@ def refresh(motion: Motion) -> Motion:
         recorded = AssemblyMeeting.objects.filter(
             municipality_id=motion.municipality_id,
             kind__in=AGENDA_KINDS,
-            date__gt=motion.submitted_on,
+            # The whole month: a meeting held before the submission in the same month
+            # shows that month's meeting is past, and the rule's estimate must not stand in.
+            date__gte=motion.submitted_on.replace(day=1),
         ).values_list("date", flat=True)
         due = deadlines.first_meeting_after(
             motion.submitted_on, motion.municipality.rule(), recorded

@@ -61,6 +61,10 @@ TRANSITIONS: dict[str, dict[str, str | None]] = {
     S.IN_COMMITTEE: {
         K.COMMITTEE_REPORTED: S.ON_AGENDA,
         K.REFERRED: S.IN_COMMITTEE,
+        # Art. 24: when the committee misses its deadline the chair puts the item on the
+        # agenda directly, and the assembly may decide it without the committee's report.
+        K.PLACED_ON_AGENDA: S.ON_AGENDA,
+        K.DECIDED: None,
         K.WITHDRAWN: S.WITHDRAWN,
     },
     S.POSTPONED: {

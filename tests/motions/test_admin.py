@@ -319,6 +319,28 @@ def test_the_secretariat_records_events_and_the_status_follows(secretariat, kona
     assert "Not public" in page
 
 
+def test_a_motion_the_committee_kept_too_long_is_put_on_the_agenda_and_decided(secretariat, konak):
+    """Art. 24: past the committee's deadline the chair puts the item on the agenda."""
+    motion = enter(konak)
+    april, may = meeting(konak, APRIL_MEETING), meeting(konak, datetime.date(2026, 5, 4))
+    record(motion, EventKind.PLACED_ON_AGENDA, APRIL_MEETING, meeting=april)
+    record(motion, EventKind.REFERRED, APRIL_MEETING, meeting=april, committees="Plan ve Bütçe")
+    record(motion, EventKind.PLACED_ON_AGENDA, may.date, meeting=may)
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.ON_AGENDA
+    assert motion.on_agenda_on == APRIL_MEETING
+    record(
+        motion,
+        EventKind.DECIDED,
+        may.date,
+        meeting=may,
+        outcome=MotionStatus.ACCEPTED,
+        decision_number="2026/212",
+    )
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.ACCEPTED
+
+
 def test_a_correction_supersedes_the_wrong_event_which_stays_marked(secretariat, konak):
     motion = enter(konak)
     april, may = meeting(konak, APRIL_MEETING), meeting(konak, MAY_MEETING)
@@ -435,6 +457,15 @@ def test_recording_the_due_meeting_turns_the_estimate_into_a_recorded_date(secre
     client.post(reverse("motions_meeting:delete", args=[recorded.pk]))
     motion.refresh_from_db()
     assert (motion.due_on, motion.due_estimated) == (APRIL_MEETING, True)
+
+
+def test_a_meeting_held_earlier_in_the_month_moves_the_due_date_to_the_next_month(
+    secretariat, konak
+):
+    """The assembly met on 3 March; a motion submitted on 4 March is due in April."""
+    meeting(konak, datetime.date(2026, 3, 3))
+    motion = enter(konak, submitted_on=datetime.date(2026, 3, 4))
+    assert (motion.due_on, motion.due_estimated) == (datetime.date(2026, 4, 6), True)
 
 
 def test_a_meeting_events_refer_to_cannot_be_deleted(secretariat, konak):

@@ -374,6 +374,20 @@ def test_bad_parameters_are_ignored_not_errors(client, motions_page, scene):
     )
 
 
+@pytest.mark.parametrize("params", [{"year": "²⁰²⁶"}, {"origin": "²"}, {"year": "٢٠٢٦"}])
+def test_digits_of_other_scripts_are_refused_filters_not_errors(
+    client, motions_page, scene, params
+):
+    """str.isdigit() accepts "²" and Arabic digits, which int() cannot always read."""
+    response = client.get(motions_page.url, params)
+    assert response.status_code == 200
+    assert (
+        escape(tr("Some filters were not understood and were left out:"))
+        in (response.content.decode())
+        or len(rows(response)) == 0
+    )
+
+
 def test_sorting(client, motions_page, scene):
     def order(sort):
         return rows(client.get(motions_page.url, {"sort": sort}))
