@@ -25,8 +25,12 @@ def _send(template: str, context: dict, recipients: list[str]) -> None:
 
 
 def on_commit_send(template: str, context: dict, recipients: list[str]) -> None:
-    """Queue an e-mail for when (and only if) the current transaction commits."""
-    transaction.on_commit(lambda: _send(template, context, list(recipients)))
+    """Queue an e-mail for when (and only if) the current transaction commits.
+
+    Robust: the change is committed by then, so a failing mail server is logged rather
+    than turned into an error page for a change that did happen.
+    """
+    transaction.on_commit(lambda: _send(template, context, list(recipients)), robust=True)
 
 
 def group_member_emails(organ_id: int) -> list[str]:
