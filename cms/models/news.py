@@ -49,9 +49,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if tag:
             articles = articles.filter(tags__slug=tag).distinct()
         page = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        tags = list(self.used_tags())
+        # The heading names the tag as editors wrote it ("Yerel demokrasi"), not its slug.
+        tag_name = next((t.name for t in tags if t.slug == tag), tag)
         return self.render(
             request,
-            context_overrides={"articles": page, "current_tag": tag, "tags": self.used_tags()},
+            context_overrides={
+                "articles": page,
+                "current_tag": tag,
+                "current_tag_name": tag_name,
+                "tags": tags,
+            },
         )
 
     def used_tags(self):

@@ -68,6 +68,14 @@ def test_tag_filter_shows_only_tagged_articles(client, news_index):
     assert "Park yenilendi" not in content
 
 
+def test_the_heading_names_the_tag_as_written_not_its_slug(client, news_index):
+    NewsPageFactory(parent=news_index, title="Panel yapıldı", tags=["Yerel Demokrasi"])
+    soup = BeautifulSoup(
+        client.get(news_index.url, {"tag": "yerel-demokrasi"}).content, "html.parser"
+    )
+    assert soup.h1.get_text(" ", strip=True).endswith(": Yerel Demokrasi")
+
+
 def test_tag_links_lead_to_filtered_index(client, news_index):
     NewsPageFactory(parent=news_index, title="Park yenilendi", tags=["çevre"])
     NewsPageFactory(parent=news_index, title="Konser verildi", tags=["kültür"])
