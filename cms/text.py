@@ -52,3 +52,50 @@ def turkish_sort_key(text: str) -> tuple:
     return tuple(
         (_SORT_RANK.get(ch, len(_TURKISH_ALPHABET) + ord(ch)), ch) for ch in turkish_lower(text)
     )
+
+
+# The stored sort key (``turkish_collation_key``) spells every character as lower-case
+# ASCII letters, so that the database sorts it right under any collation: binary
+# (SQLite), C, or a locale's (PostgreSQL compares lower-case a-z in their order).
+# Spaces and punctuation come first, then digits, then the letters in the Turkish
+# alphabet (q, w and x of foreign words where most Turkish dictionaries put them).
+_COLLATION_ORDER = (
+    " "
+    + "".join(ch for ch in map(chr, range(33, 127)) if not ch.isalnum())
+    + "0123456789"
+    + "aâbcçdefgğhıiîjklmnoöpqrsştuûüvwxyz"
+)
+_KEY_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _letters(number: int, width: int) -> str:
+    digits = []
+    for _position in range(width):
+        number, remainder = divmod(number, 26)
+        digits.append(_KEY_LETTERS[remainder])
+    return "".join(reversed(digits))
+
+
+# Known characters take two letters below "z"; any other takes "z" and five letters of
+# its code point, so keys of mixed characters still compare character by character.
+_COLLATION_CODES = {ch: _letters(rank, 2) for rank, ch in enumerate(_COLLATION_ORDER)}
+COLLATION_KEY_WIDTH = 6  # the most letters one character takes
+
+
+def _collation_code(ch: str) -> str:
+    code = _COLLATION_CODES.get(ch)
+    if code is None:
+        # A letter with an accent Turkish does not use (é, ä) sorts with its base letter.
+        base = unicodedata.normalize("NFD", ch)[0]
+        code = _COLLATION_CODES.get(base) or "z" + _letters(ord(ch), 5)
+    return code
+
+
+def turkish_collation_key(text: str) -> str:
+    """A text key that sorts in the Turkish alphabet by plain string comparison.
+
+    Case is ignored the Turkish way (I is ı, İ is i) and runs of white space count as
+    one space; store it in a column and let the database order by it.
+    """
+    words = " ".join(turkish_lower(unicodedata.normalize("NFC", text or "")).split())
+    return "".join(_collation_code(ch) for ch in words)

@@ -16,7 +16,6 @@ from ninja import Field, NinjaAPI, Query, Schema, Swagger
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 
-from cms.text import turkish_sort_key
 from deliberation.models import ReportEvent
 
 from . import csv_export, selectors
@@ -111,26 +110,13 @@ def _filtered(filters: MotionFilterParams):
 
 def _page(filters: MotionFilterParams, *, offset: int, limit: int) -> tuple[int, list]:
     """The total and one page of motions in the chosen order, in a fixed number of queries."""
-    queryset = _filtered(filters)
-    if filters.sort != selectors.Sort.TITLE:
-        ordered = selectors.sort_motions(queryset, filters.sort)
-        return ordered.count(), list(ordered[offset : offset + limit])
-    # Titles in the Turkish alphabet: sort (id, title) pairs here, then load one page.
-    pairs = sorted(
-        queryset.order_by().values_list("pk", "title"),
-        key=lambda pair: (turkish_sort_key(pair[1]), pair[0]),
-    )
-    page_ids = [pk for pk, _title in pairs[offset : offset + limit]]
-    by_pk = queryset.in_bulk(page_ids)
-    return len(pairs), [by_pk[pk] for pk in page_ids if pk in by_pk]
+    ordered = selectors.sort_motions(_filtered(filters), filters.sort)
+    return ordered.count(), list(ordered[offset : offset + limit])
 
 
 def _all(filters: MotionFilterParams) -> list:
     """Every matching motion in the chosen order (for the CSV download)."""
-    queryset = _filtered(filters)
-    if filters.sort != selectors.Sort.TITLE:
-        return list(selectors.sort_motions(queryset, filters.sort))
-    return sorted(queryset, key=lambda motion: (turkish_sort_key(motion.title), motion.pk))
+    return list(selectors.sort_motions(_filtered(filters), filters.sort))
 
 
 def _report_decisions(report) -> list:

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import ModelLogEntry
 
-from cms.text import fold
+from cms.text import fold, turkish_collation_key
 from deliberation.models import Organ, Topic
 from deliberation.models.organs import AUTHORING_KINDS
 from deliberation.roles import SECRETARIAT_GROUP
@@ -591,6 +591,8 @@ class Generator:
             motion = Motion(
                 reference="",
                 title=title[:300],
+                # bulk_create skips save(), which keeps the sort key of other motions.
+                title_sort=turkish_collation_key(title[:300]),
                 summary=summary,
                 origin=origin,
                 municipality=municipality,

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from cms.text import COLLATION_KEY_WIDTH, turkish_collation_key
+
 from .calendar import AssemblyMeeting, Municipality
 from .choices import EventKind, MotionStatus, Outcome
 
@@ -83,6 +85,9 @@ class Motion(index.Indexed, models.Model):
     decided_on = models.DateField(_("decided on"), null=True, editable=False)
     committee_due_on = models.DateField(_("committee report due"), null=True, editable=False)
     search_text = models.TextField(editable=False, default="")
+    # The title spelt so that the database sorts it in the Turkish alphabet
+    # (cms.text.turkish_collation_key); save() keeps it, bulk creation sets it itself.
+    title_sort = models.CharField(max_length=300 * COLLATION_KEY_WIDTH, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -108,10 +113,18 @@ class Motion(index.Indexed, models.Model):
             models.Index(fields=["is_public", "status"]),
             models.Index(fields=["is_public", "submitted_on"]),
             models.Index(fields=["is_public", "due_on"]),
+            models.Index(fields=["is_public", "title_sort"]),
         ]
 
     def __str__(self):
         return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.title_sort = turkish_collation_key(self.title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "title_sort"}
+        super().save(*args, **kwargs)
 
     @property
     def year(self) -> int:

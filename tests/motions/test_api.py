@@ -176,6 +176,24 @@ def test_sort_by_title_follows_the_turkish_alphabet(client, db):
     ]
 
 
+def test_title_order_is_paginated_in_the_database(client, db):
+    titles = ["Zabıta", "Işık", "Çevre", "İmar", "Cadde", "ılık", "Ilgaz", "ÇARŞI"]
+    for title in titles:
+        open_data.motion(title=title)
+
+    pages = [
+        get_json(client, f"/api/v1/motions?sort=title&limit=3&offset={offset}")
+        for offset in (0, 3, 6)
+    ]
+
+    assert [[item["title"] for item in page["items"]] for page in pages] == [
+        ["Cadde", "ÇARŞI", "Çevre"],
+        ["Ilgaz", "ılık", "Işık"],
+        ["İmar", "Zabıta"],
+    ]
+    assert {page["count"] for page in pages} == {8}
+
+
 def test_pagination_by_limit_and_offset(client, db):
     for number in range(5):
         open_data.motion(title=f"Önerge {number}", submitted_on=datetime.date(2026, 3, 1 + number))

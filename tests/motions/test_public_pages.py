@@ -408,6 +408,87 @@ def test_title_sort_follows_the_turkish_alphabet(client, motions_page):
     assert listed == ["Cadde", "Çevre", "Ilıca", "İzmir", "Sokak", "Şehir", "Ulaşım", "Üsküdar"]
 
 
+TURKISH_ORDER = [
+    "Ağaç",
+    "Bahçe",
+    "Cadde",
+    "Çevre",
+    "Dere",
+    "Eğitim",
+    "Fuar",
+    "Gençlik",
+    "Ğ harfi",
+    "Hal",
+    "Işık",
+    "ıtır",
+    "İmar",
+    "izmir",
+    "Jandarma",
+    "Kent",
+    "Liman",
+    "Meydan",
+    "Nüfus",
+    "Otopark",
+    "Ören yeri",
+    "Pazar",
+    "Rıhtım",
+    "Sokak",
+    "Şehir",
+    "Tramvay",
+    "Ulaşım",
+    "Üsküdar",
+    "Vapur",
+    "Yaya",
+    "Zabıta",
+]
+
+
+def test_title_sort_pages_through_the_whole_turkish_alphabet(client, motions_page):
+    """Every letter in its place (I/ı before İ/i, in either case), page after page."""
+    motions_page.per_page = 5
+    motions_page.save()
+    made = {make_motion(title).reference: title for title in reversed(TURKISH_ORDER)}
+    listed = []
+    for number in range(1, 8):
+        response = client.get(motions_page.url, {"sort": "title", "page": number})
+        listed += [made[ref] for ref in rows(response)]
+    assert listed == TURKISH_ORDER
+
+
+def test_title_sort_follows_an_edited_title(client, motions_page):
+    from motions.admin_views import motion_update_details
+
+    cadde, zabita = make_motion("Cadde"), make_motion("Zabıta")
+    motion_update_details(
+        actor=secretariat_user(),
+        motion_id=zabita.pk,
+        title="Ağaçlandırma",
+        summary=zabita.summary,
+        topics=[],
+        is_public=True,
+    )
+    assert rows(client.get(motions_page.url, {"sort": "title"})) == [
+        zabita.reference,
+        cadde.reference,
+    ]
+
+
+def test_existing_motions_get_their_sort_key_from_the_migration():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("motions.migrations.0004_motion_title_sort")
+    for title in ("İmar", "Işık", "Çevre", "Cadde"):
+        make_motion(title)
+    Motion.objects.update(title_sort="")  # as the rows were before the migration
+
+    migration.fill_title_sort(apps, None)
+
+    ordered = selectors.sort_motions(Motion.objects.all(), selectors.Sort.TITLE)
+    assert [m.title for m in ordered] == ["Cadde", "Çevre", "Işık", "İmar"]
+
+
 def test_reference_sort_is_numeric(client, motions_page):
     for number in (10, 9, 2):
         make_motion(f"Önerge {number}", reference=f"2026/{number}")
