@@ -293,9 +293,16 @@ def _annotated(motion_id) -> Motion:
     return get_object_or_404(queryset, pk=motion_id)
 
 
-def possible_next(motion: Motion) -> list[str]:
+def record_status(motion: Motion) -> str:
+    """The status the whole record gives, internal events included (services.refresh
+    stores the public one)."""
+    return services.motion_record_state(motion).status
+
+
+def possible_next(motion: Motion, status: str | None = None) -> list[str]:
     """The event kinds the transition table allows now, as labels."""
-    return [EventKind(kind).label for kind in TRANSITIONS.get(motion.status, {})]
+    status = status or record_status(motion)
+    return [EventKind(kind).label for kind in TRANSITIONS.get(status, {})]
 
 
 class MotionFollowUpView(InspectView):
@@ -346,12 +353,15 @@ class MotionFollowUpView(InspectView):
                 event.correction = event.superseded_by
             except type(event).superseded_by.RelatedObjectDoesNotExist:
                 event.correction = None
+        status = record_status(motion)
         context.update(
             {
                 "motion": motion,
                 "events": events,
                 "documents": list(motion.documents.all()),
-                "possible_next": possible_next(motion),
+                "possible_next": possible_next(motion, status),
+                "record_status": MotionStatus(status).label,
+                "record_differs": status != motion.status,
                 "today": timezone.localdate(),
             }
         )
@@ -409,7 +419,7 @@ class MotionRecordEventView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, For
     def get_initial(self):
         if self.corrected is not None:
             return MotionEventForm.initial_from(self.corrected)
-        allowed = list(TRANSITIONS.get(self.motion.status, {}))
+        allowed = list(TRANSITIONS.get(record_status(self.motion), {}))
         return {"kind": allowed[0] if allowed else "", "is_public": True}
 
     def form_valid(self, form):
@@ -443,11 +453,18 @@ class MotionRecordEventView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, For
             messages.error(self.request, _("The event could not be recorded."))
             return self.form_invalid(form)
         self.motion.refresh_from_db()
-        message = (
-            _("Correction recorded: %(event)s on %(date)s. The motion is now “%(status)s”.")
-            if self.corrected
-            else _("Recorded: %(event)s on %(date)s. The motion is now “%(status)s”.")
-        )
+        if not event.is_public:
+            # An internal event moves only the record; the public sees the same as before.
+            message = _(
+                "Recorded as internal: %(event)s on %(date)s. The public still sees "
+                "the motion as “%(status)s”."
+            )
+        elif self.corrected:
+            message = _(
+                "Correction recorded: %(event)s on %(date)s. The motion is now “%(status)s”."
+            )
+        else:
+            message = _("Recorded: %(event)s on %(date)s. The motion is now “%(status)s”.")
         messages.success(
             self.request,
             message

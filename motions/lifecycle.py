@@ -1,12 +1,25 @@
-"""A motion's status follows from its events: replay them through the table."""
+"""A motion's status follows from its events: replay them through the table.
+
+Two states come out of one replay. The record's state follows every current event and
+decides what may be recorded next; the public state follows the public events only, and
+is what the motion's page, the API, the feeds and the alerts show. An internal event
+(not public) therefore never moves what a citizen sees: not the status, not the date it
+reached the agenda, not the deadlines or the days overdue.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
 from .models.choices import TRANSITIONS, EventKind, MotionStatus
+
+# Art. 23: the mayor may send a decision back within five days.
+MAYOR_RETURN_DAYS = 5
+# Events that show the assembly took the motion up: the first public one dates its
+# arrival on the agenda when the placing itself was not made public.
+_HANDLING_KINDS = frozenset(EventKind.values) - {EventKind.WITHDRAWN}
 
 
 class SequenceError(ValueError):
@@ -18,6 +31,7 @@ class EventLike:
     kind: str
     date: date
     outcome: str = ""
+    is_public: bool = True
 
 
 @dataclass
@@ -27,12 +41,71 @@ class State:
     decided_status: str = ""
     on_agenda_on: date | None = None
     decided_on: date | None = None
+    status_since: date | None = None
+    insisted: bool = False
+    referral: object = None  # the event that sent the motion to committee last
     history: list[str] = field(default_factory=list)
+    public: "State | None" = None  # the state the public events alone give
+
+
+def _check_mayor(event, state: State) -> None:
+    """Art. 23: a return only within five days of the decision, and never after ısrar."""
+    if event.kind == EventKind.RETURNED_BY_MAYOR:
+        if state.insisted:
+            raise SequenceError(
+                _(
+                    "The assembly insisted on its decision, so it stands: the mayor "
+                    "cannot return it again (art. 23)."
+                )
+            )
+        last_day = state.decided_on + timedelta(days=MAYOR_RETURN_DAYS)
+        if event.date > last_day:
+            raise SequenceError(
+                _(
+                    "The mayor can return a decision only within %(days)s days (art. 23): "
+                    "this decision of %(decided)s could be returned until %(last)s. "
+                    "Check the dates of the decision and of the return."
+                )
+                % {
+                    "days": MAYOR_RETURN_DAYS,
+                    "decided": state.decided_on.strftime("%d.%m.%Y"),
+                    "last": last_day.strftime("%d.%m.%Y"),
+                }
+            )
+
+
+def _move_public(public: State, event, target: str | None, record: State) -> None:
+    """Apply one public event to the public state, as the table moves the record."""
+    if event.kind == EventKind.DECIDED:
+        public.status = event.outcome
+        public.decided_status = event.outcome
+        public.decided_on = event.date
+    elif event.kind == EventKind.INSISTED:
+        public.status = record.status
+        public.insisted = True
+    elif target is not None:
+        public.status = target
+    if event.kind == EventKind.BECAME_FINAL:
+        public.final = True
+    if event.kind == EventKind.REFERRED:
+        public.referral = event
+    if public.on_agenda_on is None and event.kind in _HANDLING_KINDS:
+        public.on_agenda_on = event.date
+    if changes_status(event.kind):
+        public.status_since = event.date
+    if public.status in (MotionStatus.COMPLETED, MotionStatus.WITHDRAWN):
+        public.final = True
+    public.history.append(event.kind)
 
 
 def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
-    """The state after the events, in order; raises SequenceError on an impossible one."""
-    state = State()
+    """The state after the events, in order; raises SequenceError on an impossible one.
+
+    The returned state is the record's; its ``public`` is the public events' state.
+    """
+    state = State(status_since=submitted_on)
+    public = State(status_since=submitted_on)
+    state.public = public
     for event in events:
         if event.date < submitted_on:
             raise SequenceError(_("An event cannot be dated before the motion's submission."))
@@ -48,6 +121,7 @@ def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
             EventKind.COMPLETED,
         ):
             raise SequenceError(_("The decision on this motion is final."))
+        _check_mayor(event, state)
         target = allowed[event.kind]
         if event.kind == EventKind.DECIDED:
             if not event.outcome:
@@ -55,17 +129,26 @@ def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
             target = event.outcome
             state.decided_status = event.outcome
             state.decided_on = event.date
+            state.insisted = False
         elif event.kind == EventKind.INSISTED:
             target = state.decided_status
+            state.insisted = True
         elif event.kind == EventKind.BECAME_FINAL:
             state.final = True
+        if event.kind == EventKind.REFERRED:
+            state.referral = event
         if event.kind == EventKind.PLACED_ON_AGENDA and state.on_agenda_on is None:
             state.on_agenda_on = event.date
+        if changes_status(event.kind):
+            state.status_since = event.date
+        table_target = allowed[event.kind]
         if target is not None:
             state.status = target
         if state.status in (MotionStatus.COMPLETED, MotionStatus.WITHDRAWN):
             state.final = True
         state.history.append(event.kind)
+        if getattr(event, "is_public", True):
+            _move_public(public, event, table_target, state)
     return state
 
 

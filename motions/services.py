@@ -123,12 +123,16 @@ def motion_create(*, actor, reference: str | None = None, **fields) -> Motion:
         return _create(actor=actor, reference=reference, **fields)
 
 
+def _ordered(events):
+    return sorted(events, key=lambda e: (e.date, e.recorded_at or timezone.now(), e.pk or 10**12))
+
+
 def _active_events(
     motion: Motion, extra: list[MotionEvent] = (), excluding: set[int] = frozenset()
 ):
     events = [e for e in motion.events.filter(superseded_by__isnull=True) if e.pk not in excluding]
     events.extend(extra)
-    return sorted(events, key=lambda e: (e.date, e.recorded_at or timezone.now(), e.pk or 10**12))
+    return _ordered(events)
 
 
 def _validate(motion: Motion, events) -> lifecycle.State:
@@ -138,40 +142,100 @@ def _validate(motion: Motion, events) -> lifecycle.State:
         raise MotionError(str(error), code="state") from None
 
 
-def refresh(motion: Motion) -> Motion:
-    """Recompute what follows from the events: status, due dates, search text."""
-    events = _active_events(motion)
-    state = _validate(motion, events)
+def motion_record_state(motion: Motion) -> lifecycle.State:
+    """The state of the whole record, internal events included: what may come next.
+
+    The stored status is the public one (see lifecycle); the back office needs both.
+    """
+    return _validate(motion, _active_events(motion))
+
+
+# What refresh derives from the events and the calendar; nothing else is written.
+DERIVED_FIELDS = (
+    "status",
+    "final",
+    "on_agenda_on",
+    "decided_on",
+    "status_since",
+    "due_on",
+    "due_estimated",
+    "committee_due_on",
+    "search_text",
+)
+
+
+def _derive(motion: Motion, events, *, meetings, holidays, topics) -> bool:
+    """Set the derived fields from the events (public ones only) and the calendar.
+
+    ``meetings`` are the municipality's recorded agenda meetings, ``holidays`` the
+    public holidays (a callable, read only when a committee deadline needs them).
+    Returns whether anything changed.
+    """
+    before = {name: getattr(motion, name) for name in DERIVED_FIELDS}
+    state = _validate(motion, events).public
     motion.status = state.status
     motion.final = state.final
     motion.on_agenda_on = state.on_agenda_on
     motion.decided_on = state.decided_on
-    changes = [e for e in events if lifecycle.changes_status(e.kind)]
-    motion.status_since = changes[-1].date if changes else motion.submitted_on
+    motion.status_since = state.status_since or motion.submitted_on
     motion.due_on, motion.due_estimated = None, False
     if motion.municipality_id:
-        recorded = AssemblyMeeting.objects.filter(
-            municipality_id=motion.municipality_id,
-            kind__in=AGENDA_KINDS,
-            # The whole month: a meeting held before the submission in the same month
-            # shows that month's meeting is past, and the rule's estimate must not stand in.
-            date__gte=motion.submitted_on.replace(day=1),
-        ).values_list("date", flat=True)
+        # The whole month: a meeting held before the submission in the same month
+        # shows that month's meeting is past, and the rule's estimate must not stand in.
+        month_start = motion.submitted_on.replace(day=1)
         due = deadlines.first_meeting_after(
-            motion.submitted_on, motion.municipality.rule(), recorded
+            motion.submitted_on,
+            motion.municipality.rule(),
+            [day for day in meetings if day >= month_start],
         )
         motion.due_on, motion.due_estimated = due.on, due.estimated
     motion.committee_due_on = None
-    if state.status == MotionStatus.IN_COMMITTEE:
-        referral = [e for e in events if e.kind == EventKind.REFERRED][-1]
+    if state.status == MotionStatus.IN_COMMITTEE and state.referral is not None:
+        referral = state.referral
         meeting_on = referral.meeting.date if referral.meeting_id else referral.date
-        holidays = set(PublicHoliday.objects.values_list("date", flat=True))
         motion.committee_due_on = deadlines.committee_due(
-            meeting_on, zoning=referral.zoning_committee, holidays=holidays
+            meeting_on, zoning=referral.zoning_committee, holidays=holidays()
         )
-    topics = " ".join(t.name for t in motion.topics.all()) if motion.pk else ""
-    motion.search_text = fold(" ".join([motion.reference, motion.title, motion.summary, topics]))
-    motion.save()
+    names = " ".join(t.name for t in topics)
+    motion.search_text = fold(" ".join([motion.reference, motion.title, motion.summary, names]))
+    return before != {name: getattr(motion, name) for name in DERIVED_FIELDS}
+
+
+def _agenda_meetings(municipality_ids) -> dict[int, list[date]]:
+    by_municipality: dict[int, list[date]] = {}
+    rows = AssemblyMeeting.objects.filter(
+        municipality_id__in=set(municipality_ids), kind__in=AGENDA_KINDS
+    ).values_list("municipality_id", "date")
+    for municipality_id, day in rows:
+        by_municipality.setdefault(municipality_id, []).append(day)
+    return by_municipality
+
+
+class _Holidays:
+    """The public holidays, read once and only if a committee deadline needs them."""
+
+    def __init__(self):
+        self._dates = None
+
+    def __call__(self) -> set[date]:
+        if self._dates is None:
+            self._dates = set(PublicHoliday.objects.values_list("date", flat=True))
+        return self._dates
+
+
+def refresh(motion: Motion) -> Motion:
+    """Recompute what follows from the events: status, due dates, search text."""
+    events = _active_events(motion)
+    meetings = (
+        _agenda_meetings([motion.municipality_id]).get(motion.municipality_id, [])
+        if motion.municipality_id
+        else []
+    )
+    topics = list(motion.topics.all()) if motion.pk else []
+    # Saved only when something follows: an internal event must not even move the
+    # public record's "updated" time.
+    if _derive(motion, events, meetings=meetings, holidays=_Holidays(), topics=topics):
+        motion.save()
     return motion
 
 

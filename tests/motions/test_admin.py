@@ -305,6 +305,7 @@ def test_the_secretariat_records_events_and_the_status_follows(secretariat, kona
             "committees": "İmar Komisyonu",
             "zoning_committee": "on",
             "note": "Müştereken havale edildi.",
+            "is_public": "on",
         },
     )
     assert response.status_code == 302
@@ -312,11 +313,25 @@ def test_the_secretariat_records_events_and_the_status_follows(secretariat, kona
     assert motion.status == MotionStatus.IN_COMMITTEE
     # Ten working days after 6 April 2026; 23 April is a public holiday if listed.
     assert motion.committee_due_on == datetime.date(2026, 4, 20)
-    referral = motion.events.get(kind=EventKind.REFERRED)
-    assert not referral.is_public  # the box was left unticked
+
+    response = client.post(
+        url("record_event", motion.pk),
+        {"kind": EventKind.COMMITTEE_REPORTED, "date": "2026-04-15", "note": "Taslak rapor."},
+        follow=True,
+    )
+    reported = motion.events.get(kind=EventKind.COMMITTEE_REPORTED)
+    assert not reported.is_public  # the box was left unticked
+    assert "The public still sees the motion as “In committee”." in response.content.decode()
+    motion.refresh_from_db()
+    # An internal event moves the record, not what the public sees.
+    assert motion.status == MotionStatus.IN_COMMITTEE
+    assert motion.committee_due_on == datetime.date(2026, 4, 20)
     page = client.get(url("inspect", motion.pk)).content.decode()
     assert "İmar Komisyonu" in page
     assert "Not public" in page
+    assert "with the internal events the record is “On the agenda”" in page
+    # What may come next follows the whole record: a decision, not a committee report.
+    assert "Possible next steps:</strong> Referred to committee, Postponed, Decided," in page
 
 
 def test_a_motion_the_committee_kept_too_long_is_put_on_the_agenda_and_decided(secretariat, konak):

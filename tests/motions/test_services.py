@@ -1,0 +1,331 @@
+"""The motions services' rules: what the public sees, lateness, art. 23, submissions,
+references and the calendar refresh.
+
+"Today" is fixed at 21 November 2026. Konak's assembly meets on the first Monday of the
+month; the meetings of 5 October and 2 November 2026 are recorded.
+"""
+
+import datetime
+
+import feedparser
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from cms.models import MotionIndexPage
+from deliberation.models import Topic
+from motions import lifecycle, selectors, services
+from motions import subscriptions as alerts
+from motions.lifecycle import EventLike
+from motions.models import (
+    AlertScope,
+    AssemblyMeeting,
+    EventKind,
+    Motion,
+    MotionStatus,
+    Municipality,
+    Outcome,
+    Subscription,
+)
+from tests.deliberation.factories import secretariat_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 11, 21)
+OCT_MEETING = datetime.date(2026, 10, 5)
+NOV_MEETING = datetime.date(2026, 11, 2)
+SUBMITTED = datetime.date(2026, 10, 6)  # due at the meeting of 2 November
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    real = timezone.localdate
+
+    def localdate(value=None, timezone=None):
+        return real(value, timezone) if value is not None else TODAY
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The services' refusals in English, so the tests read the msgids."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def motion_log_actions():
+    """The audit actions motions.services writes, registered as the back office does."""
+    from wagtail.log_actions import registry
+
+    registry.scan_for_actions()
+
+
+@pytest.fixture
+def konak(db):
+    municipality = Municipality.objects.create(name="Konak Belediye Meclisi")
+    for day in (OCT_MEETING, NOV_MEETING):
+        AssemblyMeeting.objects.create(municipality=municipality, date=day)
+    return municipality
+
+
+@pytest.fixture
+def topic(db):
+    return Topic.objects.create(name="Ulaşım", slug="ulasim")
+
+
+@pytest.fixture
+def motions_page(home) -> MotionIndexPage:
+    page = MotionIndexPage(title="Önergeler", slug="onergeler", per_page=20)
+    home.add_child(instance=page)
+    return page
+
+
+def enter(municipality, *, title="Bisiklet yolları ağı", submitted_on=SUBMITTED, **fields):
+    fields.setdefault("summary", f"{title} üzerine kent konseyinin görüşü.")
+    return services.motion_create(
+        actor=secretariat_user(),
+        title=title,
+        municipality=municipality,
+        submitted_on=submitted_on,
+        **fields,
+    )
+
+
+def record(motion, kind, on, **fields):
+    return services.motion_record_event(
+        actor=secretariat_user(), motion_id=motion.pk, kind=kind, on=on, **fields
+    )
+
+
+def follow(email, *, scope=AlertScope.ALL, motion=None, topic=None) -> Subscription:
+    alerts.subscription_request(
+        email=email,
+        scope=scope,
+        motion_id=motion.pk if motion else None,
+        topic_id=topic.pk if topic else None,
+        consent=True,
+        language="tr",
+    )
+    subscription = Subscription.objects.get(email=email, scope=scope, motion=motion, topic=topic)
+    return alerts.subscription_confirm(token=subscription.token)
+
+
+def page_url(page, motion) -> str:
+    year, number = selectors.parse_reference(motion.reference)
+    return page.url + page.reverse_subpage("motion", kwargs={"year": year, "number": number})
+
+
+def api_url(motion) -> str:
+    return f"/api/v1/motions/{motion.reference}"
+
+
+def feed_entries(client, url="/onergeler/akis/") -> list[tuple[str, str]]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return [(entry.id, entry.title) for entry in feedparser.parse(response.content).entries]
+
+
+def what_a_citizen_sees(client, page, motion) -> dict:
+    html = client.get(page_url(page, motion)).content.decode()
+    return {
+        "page": html[html.index('id="motion-title"') :],
+        "api": client.get(api_url(motion)).json(),
+        "list": client.get("/api/v1/motions").json(),
+        "overdue": client.get("/api/v1/motions?overdue=1").json(),
+        "feed": feed_entries(client),
+        "motion_feed": feed_entries(client, f"/onergeler/akis/o/{motion.reference}/"),
+    }
+
+
+# --- 1. Internal events change nothing the public sees -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        (EventKind.PLACED_ON_AGENDA, {}),
+        (EventKind.WITHDRAWN, {"note": "İç not: geri çekme görüşülüyor."}),
+    ],
+)
+def test_an_internal_event_changes_nothing_a_citizen_sees(
+    client, motions_page, konak, topic, kind, fields, django_capture_on_commit_callbacks
+):
+    motion = enter(konak, topics=[topic])
+    follow("ayse@example.org")
+    follow("can@example.org", scope=AlertScope.MOTION, motion=motion)
+    follow("deniz@example.org", scope=AlertScope.TOPIC, topic=topic)
+    before = what_a_citizen_sees(client, motions_page, motion)
+    assert before["api"]["status"] == MotionStatus.SUBMITTED
+    assert before["api"]["days_overdue"] == (TODAY - NOV_MEETING).days
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record(motion, kind, datetime.date(2026, 11, 16), is_public=False, **fields)
+
+    assert what_a_citizen_sees(client, motions_page, motion) == before
+    assert mail.outbox == []
+    # The record itself moved: the secretariat works from it.
+    assert services.motion_record_state(motion).status == (
+        MotionStatus.ON_AGENDA if kind == EventKind.PLACED_ON_AGENDA else MotionStatus.WITHDRAWN
+    )
+
+
+def test_a_public_event_after_an_internal_one_shows_only_what_is_public(client, konak):
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False)
+    record(motion, EventKind.REFERRED, NOV_MEETING, committees="Plan ve Bütçe", is_public=False)
+    record(motion, EventKind.DECIDED, datetime.date(2026, 11, 16), outcome=Outcome.ACCEPTED)
+
+    data = client.get(api_url(motion)).json()
+    motion.refresh_from_db()
+    assert data["status"] == MotionStatus.ACCEPTED
+    assert [event["kind"] for event in data["events"]] == [EventKind.DECIDED]
+    # The public learns of the agenda through the decision, and no committee deadline.
+    assert motion.on_agenda_on == datetime.date(2026, 11, 16)
+    assert motion.committee_due_on is None
+    assert motion.status_since == datetime.date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(
+    ("events", "status", "final", "on_agenda_on"),
+    [
+        # Nothing public: the public sees the submission.
+        ([("placed_on_agenda", 2, False)], MotionStatus.SUBMITTED, False, None),
+        # All public: the record's state.
+        (
+            [("placed_on_agenda", 2, True), ("decided", 9, True)],
+            MotionStatus.ACCEPTED,
+            False,
+            2,
+        ),
+        # An internal withdrawal is not final for the public.
+        ([("withdrawn", 3, False)], MotionStatus.SUBMITTED, False, None),
+        # An internal referral leaves the public motion on the agenda.
+        (
+            [("placed_on_agenda", 2, True), ("referred", 2, False)],
+            MotionStatus.ON_AGENDA,
+            False,
+            2,
+        ),
+        # An internal finality: the decision is public, its finality not yet.
+        (
+            [("placed_on_agenda", 2, True), ("decided", 9, True), ("became_final", 20, False)],
+            MotionStatus.ACCEPTED,
+            False,
+            2,
+        ),
+        # The mayor's return kept internal, the insistence public: the decision stands.
+        (
+            [
+                ("placed_on_agenda", 2, True),
+                ("decided", 9, True),
+                ("returned_by_mayor", 12, False),
+                ("insisted", 30, True),
+            ],
+            MotionStatus.ACCEPTED,
+            False,
+            2,
+        ),
+    ],
+)
+def test_the_public_state_follows_the_public_events(events, status, final, on_agenda_on):
+    start = datetime.date(2026, 3, 1)
+    state = lifecycle.replay(
+        [
+            EventLike(
+                kind=kind,
+                date=start + datetime.timedelta(days=day),
+                outcome=Outcome.ACCEPTED if kind == "decided" else "",
+                is_public=public,
+            )
+            for kind, day, public in events
+        ],
+        submitted_on=start,
+    )
+    public = state.public
+    assert (public.status, public.final) == (status, final)
+    expected = start + datetime.timedelta(days=on_agenda_on) if on_agenda_on is not None else None
+    assert public.on_agenda_on == expected
+
+
+def test_an_internal_event_of_a_private_motion_is_not_listed(client, konak):
+    motion = enter(konak, is_public=False)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False)
+    assert client.get(api_url(motion)).status_code == 404
+    assert Motion.objects.get(pk=motion.pk).status == MotionStatus.SUBMITTED
+
+
+# --- 3. Art. 23: the mayor's five days, and insistence only after a return ---------------
+
+DECIDED_ON = datetime.date(2026, 11, 2)
+
+
+@pytest.fixture
+def decided(konak):
+    motion = enter(konak, submitted_on=datetime.date(2026, 10, 1))
+    record(motion, EventKind.PLACED_ON_AGENDA, OCT_MEETING)
+    record(motion, EventKind.DECIDED, DECIDED_ON, outcome=Outcome.ACCEPTED)
+    return motion
+
+
+@pytest.mark.parametrize(
+    ("days_after", "allowed"),
+    [(0, True), (1, True), (5, True), (6, False), (15, False)],
+)
+def test_the_mayor_returns_a_decision_only_within_five_days(decided, days_after, allowed):
+    on = DECIDED_ON + datetime.timedelta(days=days_after)
+    if allowed:
+        record(decided, EventKind.RETURNED_BY_MAYOR, on, note="Hukuka aykırılık gerekçesiyle.")
+        decided.refresh_from_db()
+        assert decided.status == MotionStatus.RETURNED_BY_MAYOR
+        return
+    with pytest.raises(services.MotionError) as refused:
+        record(decided, EventKind.RETURNED_BY_MAYOR, on)
+    assert refused.value.message == (
+        "The mayor can return a decision only within 5 days (art. 23): this decision of "
+        "02.11.2026 could be returned until 07.11.2026. Check the dates of the decision "
+        "and of the return."
+    )
+    assert refused.value.code == "state"
+    decided.refresh_from_db()
+    assert decided.status == MotionStatus.ACCEPTED
+    assert not decided.events.filter(kind=EventKind.RETURNED_BY_MAYOR).exists()
+
+
+def test_the_admin_form_shows_a_late_return_as_a_form_error(decided):
+    from tests.motions.test_admin import admin_client
+
+    client = admin_client(secretariat_user())
+    response = client.post(
+        reverse("motions_motion:record_event", args=[decided.pk]),
+        {"kind": EventKind.RETURNED_BY_MAYOR, "date": "2026-11-09", "is_public": "on"},
+    )
+    assert response.status_code == 200
+    assert "The mayor can return a decision only within 5 days" in response.content.decode()
+
+
+def test_the_assembly_insists_only_after_a_return(decided):
+    with pytest.raises(services.MotionError) as refused:
+        record(decided, EventKind.INSISTED, datetime.date(2026, 11, 10))
+    assert "cannot be recorded while the motion is" in refused.value.message
+
+    record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 6))
+    record(decided, EventKind.INSISTED, datetime.date(2026, 11, 16))
+    decided.refresh_from_db()
+    assert decided.status == MotionStatus.ACCEPTED
+
+    # Insisted, the decision stands: no second return, even within five days.
+    with pytest.raises(services.MotionError) as again:
+        record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 17))
+    assert "cannot return it again" in again.value.message
+
+
+def test_a_new_decision_after_a_return_opens_a_new_window(decided):
+    record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 5))
+    record(decided, EventKind.DECIDED, datetime.date(2026, 11, 16), outcome=Outcome.REJECTED)
+    record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 21))
+    decided.refresh_from_db()
+    assert decided.status == MotionStatus.RETURNED_BY_MAYOR
