@@ -147,7 +147,8 @@ def shared_demo_site(django_db_blocker, _migrated_state, _shared_live_server):
         if HomePage.objects.exists():
             pytest.fail("The test database holds a home page; expected the migrated state.")
         try:
-            load_demo(no_users=True, hostname=server.thread.host, port=server.thread.port)
+            # With its people: organs, reports, minutes and motions come with them.
+            load_demo(force=True, hostname=server.thread.host, port=server.thread.port)
             site = DemoSite(url=server.url, pages=public_pages())
         except BaseException:
             _restore(_migrated_state)
@@ -215,7 +216,7 @@ def nu_errors(_nu_report_cache, java_executable, db, client, tmp_path_factory):
     tests reuse the report.
     """
     if "errors" not in _nu_report_cache:
-        load_demo(no_users=True)
+        load_demo(force=True)
         documents = {}
         for name, page in public_pages().items():
             if page.submit_empty_form:

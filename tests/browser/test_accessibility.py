@@ -1,4 +1,4 @@
-"""Every public page type has no WCAG 2.1 A/AA violations that axe-core can find."""
+"""Every public page type has no WCAG 2.1 A/AA or best-practice violations axe-core finds."""
 
 import pytest
 
