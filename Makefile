@@ -6,6 +6,10 @@ PORT ?= 8000
 # manage.py defaults to the dev settings; the test targets name the test settings
 # explicitly, so that a DJANGO_SETTINGS_MODULE in the caller's environment cannot leak in.
 TEST_SETTINGS := cms.settings.test
+# Test processes (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
+# A module's tests stay in one process, so a module's demo site is loaded once.
+PYTEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadscope
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run demo worker test test-browser lint format check messages compilemessages clean
@@ -45,10 +49,10 @@ test: install-dev ## Set up and run every check and the whole test suite
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-browser: install-dev ## Run only the browser tests (Chromium)
-	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest -m browser $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: install-dev ## Check the code with ruff
 	$(BIN)/ruff check .
