@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from icalendar import Calendar
 
@@ -210,3 +211,11 @@ def test_registration_link_only_for_upcoming_events(client, event_index):
     )
     assert "https://kayit.example.org/gelecek" in client.get(upcoming.url).content.decode()
     assert "https://kayit.example.org/gecmis" not in client.get(past.url).content.decode()
+
+
+def test_past_events_have_their_own_canonical_url(client, event_index, programme):
+    past = BeautifulSoup(client.get(event_index.url + "gecmis/").content, "html.parser")
+    upcoming = BeautifulSoup(client.get(event_index.url).content, "html.parser")
+
+    assert past.find("link", rel="canonical")["href"] == event_index.get_full_url() + "gecmis/"
+    assert upcoming.find("link", rel="canonical")["href"] == event_index.get_full_url()
