@@ -1,11 +1,12 @@
 """Site-wide views that are not pages: search, robots.txt, error pages."""
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.text import fold
 
@@ -16,13 +17,25 @@ SEARCH_MAX_LENGTH = 200
 _NOT_SEARCHABLE = str.maketrans(dict.fromkeys([*map(chr, range(32)), '"'], " "))
 
 
+def _pages_in_active_language():
+    """The active language's pages, and the others' pages that have no translation in it.
+
+    A visitor reading in English finds the English version of a page, and the Turkish one
+    only where no English version exists, never both.
+    """
+    active = Locale.get_active()
+    translated = Page.objects.filter(locale=active).values("translation_key")
+    return Page.objects.filter(Q(locale=active) | ~Q(translation_key__in=translated))
+
+
 @require_GET
 def search(request):
     """Search every published, public page, Turkish case and accents folded."""
     query = request.GET.get("q", "").translate(_NOT_SEARCHABLE).strip()[:SEARCH_MAX_LENGTH]
     results = None
     if query:
-        found = Page.objects.live().public().specific().search(fold(query), operator="and")
+        pages = _pages_in_active_language().live().public().specific()
+        found = pages.search(fold(query), operator="and")
         results = Paginator(found, 10).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": results})
 

@@ -139,3 +139,21 @@ def test_search_results_link_to_the_pages(client, pages):
 
 def test_post_is_not_allowed(client, pages):
     assert client.post("/ara/", {"q": "izmir"}).status_code == 405
+
+
+def test_a_page_is_found_in_the_visitors_language_only(client, home):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    turkish_page = StandardPageFactory(parent=home, title="Kemeraltı çarşısı")
+    home.copy_for_translation(english, copy_parents=False).save_revision().publish()
+    english_page = turkish_page.copy_for_translation(english)
+    english_page.title = "Kemeraltı bazaar"
+    english_page.save_revision().publish()
+    StandardPageFactory(parent=home, title="Kemeraltı rehberi")  # not translated
+
+    turkish = result_titles(client.get("/ara/", {"q": "kemeraltı"}))
+    english_results = result_titles(client.get("/en/ara/", {"q": "kemeraltı"}))
+
+    assert sorted(turkish) == ["Kemeraltı rehberi", "Kemeraltı çarşısı"]
+    assert sorted(english_results) == ["Kemeraltı bazaar", "Kemeraltı rehberi"]
