@@ -160,8 +160,14 @@ class MotionItem(Schema):
     )
     overdue: bool
     days_overdue: int | None = Field(
-        description="Days past the deadline while overdue (until today while it still waits, "
-        "until the day it reached the agenda once it did, late); null when not overdue."
+        description="Days past the deadline while overdue: since the meeting it was due at "
+        "while it still waits for the agenda, else since the committee's deadline; null when "
+        "not overdue (a motion placed on the agenda late is no longer overdue)."
+    )
+    agenda_days_late: int | None = Field(
+        None,
+        description="How many days after the meeting it was due at the motion reached the "
+        "agenda; null when it was on time or is not on the agenda yet.",
     )
     committee_due_on: date | None = Field(
         description="The committee's report deadline (art. 24) while the motion is in committee."
@@ -182,6 +188,10 @@ class MotionItem(Schema):
     @staticmethod
     def resolve_days_overdue(obj) -> int | None:
         return getattr(obj, "days_overdue", None)
+
+    @staticmethod
+    def resolve_agenda_days_late(obj) -> int | None:
+        return getattr(obj, "agenda_days_late", None)
 
     @staticmethod
     def resolve_topics(obj) -> list:

@@ -4,10 +4,10 @@ The overdue rule lives here and only here, as queryset annotations, so lists can
 filter and sort by it in SQL and every reader counts the days the same way:
 
 - Law 5393 art. 76/3: a motion is due at the assembly's first meeting after its
-  submission (``due_on``). It is *overdue* when that day has passed and it was not
-  on the agenda by then (``on_agenda_on`` is empty or later than ``due_on``), unless
-  it was withdrawn. The days count from ``due_on`` to today while it still waits, and
-  to the day it was placed on the agenda once it was, late.
+  submission (``due_on``). It is *overdue* while that day has passed and it is still
+  not on the agenda, unless it was withdrawn; the days count from ``due_on`` to today.
+  Once it is placed on the agenda it is no longer overdue, but a late placing keeps
+  its lateness: ``agenda_days_late`` days from ``due_on`` to ``on_agenda_on``.
 - Art. 24: a motion in committee is overdue once ``committee_due_on`` has passed.
 """
 
@@ -85,10 +85,12 @@ def _date(value: date) -> Value:
 def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
     """Annotate the overdue rule and the day counts (see the module docstring).
 
-    Adds ``agenda_overdue``, ``awaiting_agenda`` (overdue and still not on the agenda),
-    ``agenda_days_overdue``, ``committee_overdue``, ``committee_days_overdue``,
-    ``overdue`` (either), ``days_overdue`` (the agenda delay, else the committee's)
-    and ``days_since_submission``.
+    Adds ``agenda_overdue`` (late for the agenda: still waiting, or placed late),
+    ``awaiting_agenda`` (overdue and still not on the agenda), ``agenda_days_overdue``
+    (the days of either), ``agenda_days_late`` (only of a late placing),
+    ``committee_overdue``, ``committee_days_overdue``, ``overdue`` (still waiting for
+    the agenda, or the committee late), ``days_overdue`` (the wait, else the
+    committee's delay) and ``days_since_submission``.
     """
     today = today or timezone.localdate()
     agenda_late = (
@@ -122,14 +124,19 @@ def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
             output_field=BooleanField(),
         ),
         overdue=Case(
-            When(agenda_late | committee_late, then=Value(True)),
+            When(waiting | committee_late, then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         ),
         agenda_days_overdue=agenda_days,
+        agenda_days_late=Case(
+            When(agenda_late & Q(on_agenda_on__isnull=False), then=agenda_days),
+            default=None,
+            output_field=IntegerField(),
+        ),
         committee_days_overdue=committee_days,
         days_overdue=Case(
-            When(agenda_late, then=agenda_days),
+            When(waiting, then=agenda_days),
             When(committee_late, then=committee_days),
             default=None,
             output_field=IntegerField(),

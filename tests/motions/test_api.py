@@ -35,6 +35,7 @@ ITEM_FIELDS = {
     "due_estimated",
     "overdue",
     "days_overdue",
+    "agenda_days_late",
     "committee_due_on",
     "origin",
     "topics",

@@ -276,8 +276,9 @@ def test_overdue_rule_and_days(scene):
     assert not reload(scene["in_time"]).overdue
 
     late = reload(scene["late"])  # due 5 October, on the agenda 2 November
-    assert late.overdue and late.agenda_overdue and not late.awaiting_agenda
-    assert late.days_overdue == 28
+    # On the agenda now, so no longer overdue; the 28 days late stay on the record.
+    assert not late.overdue and late.agenda_overdue and not late.awaiting_agenda
+    assert late.days_overdue is None and late.agenda_days_late == 28
 
     committee = reload(scene["in_committee"])
     assert committee.committee_due_on == datetime.date(2026, 10, 12)  # 5 working days
@@ -293,7 +294,6 @@ def test_overdue_filter_and_sort_are_sql(scene):
     )
     assert [m.pk for m in overdue] == [
         scene["in_committee"].pk,  # 40 days
-        scene["late"].pk,  # 28
         scene["waiting"].pk,  # 19
     ]
 
@@ -338,7 +338,8 @@ def test_filter_form_works_without_javascript(client, motions_page, scene):
         ({"origin": "youth-id"}, ["estimated"]),
         ({"year": "2026", "status": "withdrawn"}, ["withdrawn"]),
         ({"year": "2025"}, []),
-        ({"overdue": "1"}, ["waiting", "in_committee", "late"]),
+        # Placed on the agenda late is no longer overdue.
+        ({"overdue": "1"}, ["waiting", "in_committee"]),
     ],
 )
 def test_filters(client, motions_page, scene, params, expected):
@@ -394,9 +395,8 @@ def test_sorting(client, motions_page, scene):
 
     assert order("newest")[0] == scene["estimated"].reference
     assert order("oldest")[0] == scene["withdrawn"].reference
-    assert order("overdue")[:3] == [
+    assert order("overdue")[:2] == [
         scene["in_committee"].reference,
-        scene["late"].reference,
         scene["waiting"].reference,
     ]
 
@@ -675,7 +675,7 @@ def test_statistics_numbers(scene):
     # To the agenda: 20 (in time), 47 (late), 15 (committee) days → median 20.
     assert stats.median_days_to_agenda == 20
     assert stats.median_days_to_decision == 20
-    assert stats.overdue_count == 3
+    assert stats.overdue_count == 2  # "late" is on the agenda now
     assert stats.by_year == [(2026, 6)]
     assert [(t.slug, n) for t, n in stats.by_topic] == [("cevre", 2), ("ulasim", 1)]
 
@@ -701,7 +701,7 @@ def test_statistics_page_has_svg_charts_with_tables(client, statistics_page, sce
     # The overdue list, longest delay first, with links to the motions.
     overdue = re.search(r'<table class="motion-overdue">.*?</table>', html, re.S).group()
     references = re.findall(r"motion-overdue__reference\">(\d{4}/\d+)<", overdue)
-    assert references == [scene[n].reference for n in ("in_committee", "late", "waiting")]
+    assert references == [scene[n].reference for n in ("in_committee", "waiting")]
     assert detail_url(statistics_page.get_parent().specific, scene["waiting"]) in overdue
 
 
@@ -717,7 +717,7 @@ def test_home_page_shows_movements_and_key_figures(client, home, motions_page, s
     html = client.get(home.url).content.decode()
     tracker = re.search(r'<section class="motion-tracker".*?</section>', html, re.S).group()
     figures = re.findall(r"<dd>([^<]+)</dd>", tracker)
-    assert figures == ["6", percent(100), "3"]
+    assert figures == ["6", percent(100), "2"]
     assert "GİZLİ" not in tracker
     # The newest movement first: Bornova's motion, submitted on 10 November.
     first = re.search(r'<ol class="motion-movements">\s*<li>(.*?)</li>', tracker, re.S).group(1)

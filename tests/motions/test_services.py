@@ -329,3 +329,73 @@ def test_a_new_decision_after_a_return_opens_a_new_window(decided):
     record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 21))
     decided.refresh_from_db()
     assert decided.status == MotionStatus.RETURNED_BY_MAYOR
+
+
+# --- 2. Placed on the agenda late: no longer overdue, the lateness kept ------------------
+
+
+def _late_badge(days: int) -> str:
+    with translation.override("tr"):
+        return translation.ngettext(
+            "Placed on the agenda %(days)s day late",
+            "Placed on the agenda %(days)s days late",
+            days,
+        ) % {"days": days}
+
+
+@pytest.mark.parametrize(
+    ("steps", "overdue", "days_overdue", "agenda_days_late"),
+    [
+        # Nothing yet: overdue since the meeting of 2 November.
+        ([], True, 19, None),
+        # On the agenda of the meeting it was due at: never late.
+        ([(EventKind.PLACED_ON_AGENDA, NOV_MEETING)], False, None, None),
+        # Placed 14 days late: no longer overdue, the 14 days stay.
+        ([(EventKind.PLACED_ON_AGENDA, datetime.date(2026, 11, 16))], False, None, 14),
+        # ...and decided: still 14 days late, not overdue.
+        (
+            [
+                (EventKind.PLACED_ON_AGENDA, datetime.date(2026, 11, 16)),
+                (EventKind.DECIDED, datetime.date(2026, 11, 16)),
+            ],
+            False,
+            None,
+            14,
+        ),
+        # Placed 8 days late and the committee's five working days are past (17 Nov).
+        (
+            [
+                (EventKind.PLACED_ON_AGENDA, datetime.date(2026, 11, 10)),
+                (EventKind.REFERRED, datetime.date(2026, 11, 10)),
+            ],
+            True,
+            4,
+            8,
+        ),
+        # Withdrawn before it reached the agenda.
+        ([(EventKind.WITHDRAWN, datetime.date(2026, 11, 10))], False, None, None),
+    ],
+)
+def test_lateness_for_the_agenda(
+    client, motions_page, konak, steps, overdue, days_overdue, agenda_days_late
+):
+    motion = enter(konak)
+    for kind, on in steps:
+        extra = {"outcome": Outcome.ACCEPTED} if kind == EventKind.DECIDED else {}
+        record(motion, kind, on, **extra)
+
+    item = client.get(api_url(motion)).json()
+    assert (item["overdue"], item["days_overdue"], item["agenda_days_late"]) == (
+        overdue,
+        days_overdue,
+        agenda_days_late,
+    )
+    listed = [i["reference"] for i in client.get("/api/v1/motions?overdue=1").json()["items"]]
+    assert (motion.reference in listed) is overdue
+    others = [i["reference"] for i in client.get("/api/v1/motions?overdue=0").json()["items"]]
+    assert (motion.reference in others) is not overdue
+    html = client.get(page_url(motions_page, motion)).content.decode()
+    if agenda_days_late:
+        assert _late_badge(agenda_days_late) in html
+    stats = client.get("/api/v1/stats").json()
+    assert stats["overdue"] == int(overdue)
