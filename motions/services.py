@@ -33,7 +33,11 @@ def _require_secretariat(actor) -> None:
         )
 
 
+REFERENCE_ATTEMPTS = 5
+
+
 def _next_reference(year: int) -> str:
+    """The year's next free number: one more than the highest used (2026/9 → 2026/10)."""
     numbers = [
         int(ref.split("/", 1)[1])
         for ref in Motion.objects.filter(reference__startswith=f"{year}/").values_list(
@@ -52,18 +56,22 @@ def _create(*, actor, reference: str | None, **fields) -> Motion:
         raise MotionError(_("Name the municipal assembly or the institution the motion went to."))
     topics = fields.pop("topics", [])
     documents = fields.pop("documents", [])
-    motion = Motion(
-        reference=reference or _next_reference(submitted_on.year),
-        status_since=submitted_on,
-        **fields,
-    )
-    try:
-        with transaction.atomic():
-            motion.save()
-    except IntegrityError:
-        raise MotionError(
-            _("The reference %(reference)s is already used.") % {"reference": motion.reference}
-        ) from None
+    motion = Motion(status_since=submitted_on, **fields)
+    # The reference is unique in the database. Two submissions at once may read the same
+    # highest number; the second one's insert waits for the first to commit, fails, and
+    # takes the next number (each statement reads what is committed by then).
+    for attempt in range(1, REFERENCE_ATTEMPTS + 1):
+        motion.reference = reference or _next_reference(submitted_on.year)
+        try:
+            with transaction.atomic():
+                motion.save()
+            break
+        except IntegrityError:
+            if reference or attempt == REFERENCE_ATTEMPTS:
+                raise MotionError(
+                    _("The reference %(reference)s is already used.")
+                    % {"reference": motion.reference}
+                ) from None
     motion.topics.set(topics)
     motion.documents.set(documents)
     refresh(motion)
