@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.permission_policies import BasePermissionPolicy
 
 from . import roles
-from .models import OPEN_STATUSES_FOR_REVIEWERS, JoinRequest, Report, ReportStatus
+from .models import JoinRequest, Report, ReportStatus
 from .models.organs import AUTHORING_KINDS, LEADING_ROLES
 
 _CACHE_ATTR = "_deliberation_roles"
@@ -52,6 +52,17 @@ def led_group_ids(user) -> frozenset[int]:
     return _memo(user, "led", lambda: frozenset(roles.led_group_ids(user)))
 
 
+def organ_ids(user) -> frozenset[int]:
+    """Every organ the user currently belongs to, reviewing organs included."""
+    if not _active(user):
+        return frozenset()
+    return _memo(
+        user,
+        "organs",
+        lambda: frozenset(roles.current_memberships(user).values_list("organ_id", flat=True)),
+    )
+
+
 def is_reviewer(user) -> bool:
     """A current member of the Executive Board or the General Assembly."""
     return _active(user) and _memo(user, "reviewer", lambda: roles.is_reviewer(user))
@@ -66,13 +77,25 @@ def forget_roles(user) -> None:
 # -- Reports ----------------------------------------------------------------------------
 
 
+def visible_reports(user):
+    """roles.visible_reports, from the roles remembered for the request."""
+    if not _active(user):
+        return Report.objects.none()
+    return roles.visible_reports_for(
+        secretariat=is_secretariat(user), groups=group_ids(user), reviewer=is_reviewer(user)
+    )
+
+
 def can_view_report(user, report: Report) -> bool:
-    """Same rule as roles.visible_reports, without a query per report."""
-    if is_secretariat(user):
-        return True
-    if report.group_id in group_ids(user):
-        return True
-    return report.status in OPEN_STATUSES_FOR_REVIEWERS and is_reviewer(user)
+    """roles.can_view_report (the same rule as visible_reports), without a query per report."""
+    if not _active(user):
+        return False
+    return roles.report_visible_to(
+        report,
+        secretariat=is_secretariat(user),
+        groups=group_ids(user),
+        reviewer=is_reviewer(user),
+    )
 
 
 def can_edit_report(user, report: Report) -> bool:
@@ -147,7 +170,7 @@ class ReportPermissionPolicy(BasePermissionPolicy):
             return Report.objects.none()
         actions = set(actions)
         if "view" in actions:
-            return roles.visible_reports(user)
+            return visible_reports(user)
         if actions & {"change", "lock", "unlock"}:
             editable = Report.objects.filter(status=ReportStatus.DRAFT)
             if is_secretariat(user):
@@ -182,9 +205,19 @@ class ReportPermissionPolicy(BasePermissionPolicy):
             condition |= _secretariat_filter() | group_members
         if "view" in actions:
             condition |= _secretariat_filter() | group_members
-            if instance.status in OPEN_STATUSES_FOR_REVIEWERS:
+            if instance.submitted_at is not None:
                 condition |= _members_filter(roles.REVIEWING_KINDS)
         return users.filter(condition).distinct()
+
+
+# -- Meetings -----------------------------------------------------------------------------
+
+
+def can_view_minutes(user, meeting) -> bool:
+    """Published minutes are public; until then, the organ's members and the secretariat."""
+    if meeting.minutes_published:
+        return True
+    return is_secretariat(user) or meeting.organ_id in organ_ids(user)
 
 
 # -- The secretariat's records ------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q
 
-from .models import OPEN_STATUSES_FOR_REVIEWERS, Membership, OrganKind, Report, ReportAction
+from .models import Membership, OrganKind, Report
 from .models.organs import LEADING_ROLES
 
 SECRETARIAT_GROUP = "Sekreterya"
@@ -18,7 +18,7 @@ def is_secretariat(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def current_memberships(user):
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return Membership.objects.none()
     return Membership.objects.current().filter(person=user)
 
@@ -52,23 +52,45 @@ def leads(user, organ_id: int) -> bool:
     return current_memberships(user).filter(organ_id=organ_id, role__in=LEADING_ROLES).exists()
 
 
+# -- Who may see a report: the one rule, for a listing and for a single report ----------
+#
+# Drafts, returned versions and comments stay with the report's group, the reviewing
+# organs and the secretariat (domain.md). The reviewing organs see a report from its
+# first submission on, also once they returned it to the group: what they review is its
+# history. A draft that was never submitted stays with its group and the secretariat.
+
+
+def report_visible_to(report: Report, *, secretariat: bool, groups, reviewer: bool) -> bool:
+    """Whether someone with these roles sees the report; visible_reports_for, in Python."""
+    return (
+        secretariat or report.group_id in groups or (reviewer and report.submitted_at is not None)
+    )
+
+
+def visible_reports_for(*, secretariat: bool, groups, reviewer: bool):
+    """The reports someone with these roles sees; report_visible_to, as a query."""
+    if secretariat:
+        return Report.objects.all()
+    condition = Q(group_id__in=list(groups))
+    if reviewer:
+        condition |= Q(submitted_at__isnull=False)
+    return Report.objects.filter(condition)
+
+
 def visible_reports(user):
     """Reports the user may see in the back office: drafts never leave the circle."""
-    if is_secretariat(user):
-        return Report.objects.all()
-    own = Report.objects.filter(group_id__in=group_ids(user))
-    if is_reviewer(user):
-        # Once submitted, a report stays visible to the reviewing organs, also after it
-        # was returned to its group (the returned versions are part of what they review).
-        reviewed = Report.objects.filter(
-            Q(status__in=OPEN_STATUSES_FOR_REVIEWERS) | Q(events__action=ReportAction.SUBMIT)
-        )
-        return (own | reviewed).distinct()
-    return own
+    return visible_reports_for(
+        secretariat=is_secretariat(user), groups=group_ids(user), reviewer=is_reviewer(user)
+    )
 
 
 def can_view_report(user, report: Report) -> bool:
-    return visible_reports(user).filter(pk=report.pk).exists()
+    return report_visible_to(
+        report,
+        secretariat=is_secretariat(user),
+        groups=group_ids(user),
+        reviewer=is_reviewer(user),
+    )
 
 
 def can_edit_report(user, report: Report) -> bool:

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import roles
+from . import permissions, roles
 from .dashboard import WaitingForMePanel
 from .models import ReportStatus
 from .viewsets import DeliberationViewSetGroup
@@ -147,6 +147,6 @@ def keep_deliberation_attachments_private(document, request):
         or roles.visible_reports(user).filter(pk__in=reports.values("pk")).exists()
     ):
         return None
-    if meetings.filter(organ_id__in=roles.current_memberships(user).values("organ_id")).exists():
+    if any(permissions.can_view_minutes(user, meeting) for meeting in meetings):
         return None
     raise Http404

@@ -189,6 +189,11 @@ class Report(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         editable=False,
     )
     status_changed_at = models.DateTimeField(_("status since"), auto_now_add=True)
+    # Set once, by the first submission: from then on the reviewing organs see the report,
+    # also after they returned it to its group (roles.report_visible_to).
+    submitted_at = models.DateTimeField(
+        _("first submitted for review"), null=True, blank=True, editable=False
+    )
     approved_revision = models.ForeignKey(
         "wagtailcore.Revision",
         verbose_name=_("approved version"),

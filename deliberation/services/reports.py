@@ -138,6 +138,7 @@ def report_save(*, actor, report: Report, base_revision_id: int | None) -> Repor
         # The state and the approval record are the services' to change, never a form's.
         report.status = current.status
         report.status_changed_at = current.status_changed_at
+        report.submitted_at = current.submitted_at
         report.approved_revision_id = current.approved_revision_id
         report.group_id = current.group_id
         _validate(report)
@@ -157,6 +158,7 @@ _KEPT_ON_RESTORE = (
     "pk",
     "status",
     "status_changed_at",
+    "submitted_at",
     "approved_revision_id",
     "approved_on",
     "group_id",
@@ -259,7 +261,11 @@ def report_transition(*, actor, report_id: int, action: str, note: str = "") -> 
         report = _locked(report_id)
         _check_group_action(actor, report, action)
         from_status = _move(report, action)
-        report.save(update_fields=["status", "status_changed_at"])
+        fields = ["status", "status_changed_at"]
+        if action == ReportAction.SUBMIT and report.submitted_at is None:
+            report.submitted_at = report.status_changed_at
+            fields.append("submitted_at")
+        report.save(update_fields=fields)
         _record(
             report,
             action=action,
