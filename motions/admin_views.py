@@ -6,13 +6,11 @@ calls one function of motions.services; a refusal (MotionError) comes back as a 
 error with what was typed kept, never as a server error.
 """
 
-from datetime import date
 
 from django.conf import settings
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -51,9 +49,9 @@ class SecretariatOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-# -- Two small writes the back office needs besides motions.services ----------------------
-# They follow the services' shape (secretariat only, atomic, row lock, audit entry) and
-# leave every derived field to services.refresh.
+# -- A write the back office needs besides motions.services ------------------------------
+# It follows the services' shape (secretariat only, atomic, row lock, audit entry) and
+# leaves every derived field to services.refresh.
 
 
 def motion_update_details(
@@ -85,39 +83,6 @@ def motion_update_details(
         services.refresh(motion)
         log(instance=motion, action="wagtail.edit", user=actor, data={"fields": changed})
     return motion
-
-
-def motions_refresh_for_calendar(
-    *,
-    municipality_id: int | None = None,
-    dates: list[date] = (),
-    in_committee: bool = False,
-) -> int:
-    """Recompute the due dates of the motions a change of the calendar can move.
-
-    A meeting recorded, moved or removed (``dates``) changes the motions whose search
-    for their first meeting reaches that month; a new rule (``municipality_id`` alone)
-    all of the municipality's; a public holiday (``in_committee``) the committee
-    deadlines. Returns how many motions were refreshed.
-    """
-    motions = Motion.objects.none()
-    if in_committee:
-        motions = Motion.objects.filter(status=MotionStatus.IN_COMMITTEE)
-    elif municipality_id and dates:
-        months = sorted({(day.year, day.month) for day in dates})
-        first = date(*months[0], 1)
-        last_year, last_month = months[-1]
-        after_last = date(last_year + last_month // 12, last_month % 12 + 1, 1)
-        motions = Motion.objects.filter(
-            municipality_id=municipality_id, submitted_on__lt=after_last
-        ).filter(Q(due_on__isnull=True) | Q(due_on__gte=first))
-    elif municipality_id:
-        motions = Motion.objects.filter(municipality_id=municipality_id)
-    count = 0
-    for motion in motions.select_related("municipality").prefetch_related("topics"):
-        services.refresh(motion)
-        count += 1
-    return count
 
 
 # -- Submitting an approved report -------------------------------------------------------

@@ -1,8 +1,10 @@
 """Every change to a motion and its follow-up goes through a function here."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -245,6 +247,74 @@ def refresh(motion: Motion) -> Motion:
     if _derive(motion, events, meetings=meetings, holidays=_Holidays(), topics=topics):
         motion.save()
     return motion
+
+
+def _refresh_in_bulk(motions: list[Motion]) -> int:
+    """Refresh many locked motions in a fixed number of queries; returns how many changed."""
+    if not motions:
+        return 0
+    ids = [motion.pk for motion in motions]
+    events: dict[int, list[MotionEvent]] = {pk: [] for pk in ids}
+    rows = MotionEvent.objects.filter(motion_id__in=ids, superseded_by__isnull=True)
+    for event in rows.select_related("meeting"):
+        events[event.motion_id].append(event)
+    meetings = _agenda_meetings(m.municipality_id for m in motions if m.municipality_id)
+    holidays = _Holidays()
+    now = timezone.now()
+    changed = []
+    for motion in motions:
+        if _derive(
+            motion,
+            _ordered(events[motion.pk]),
+            meetings=meetings.get(motion.municipality_id, []),
+            holidays=holidays,
+            topics=list(motion.topics.all()),
+        ):
+            motion.updated_at = now
+            changed.append(motion)
+    Motion.objects.bulk_update(changed, [*DERIVED_FIELDS, "updated_at"])
+    return len(changed)
+
+
+def motions_refresh_due(
+    *,
+    actor,
+    municipality_id: int | None = None,
+    dates: Iterable[date] = (),
+    holidays_changed: bool = False,
+) -> int:
+    """Recompute the deadlines of the motions a change of the calendar can move.
+
+    A meeting recorded, moved or removed (``dates``) changes the motions whose search
+    for their first meeting reaches that month; a new rule (``municipality_id`` alone)
+    all of the municipality's; a public holiday (``holidays_changed``) the committee
+    deadlines. The motions are locked, as motion_record_event locks one, and refreshed
+    together in a fixed number of queries however many they are. Returns how many
+    changed.
+    """
+    _require_secretariat(actor)
+    dates = list(dates)
+    motions = Motion.objects.none()
+    if holidays_changed:
+        motions = Motion.objects.filter(status=MotionStatus.IN_COMMITTEE)
+    elif municipality_id and dates:
+        months = sorted({(day.year, day.month) for day in dates})
+        first = date(*months[0], 1)
+        last_year, last_month = months[-1]
+        after_last = date(last_year + last_month // 12, last_month % 12 + 1, 1)
+        motions = Motion.objects.filter(
+            municipality_id=municipality_id, submitted_on__lt=after_last
+        ).filter(Q(due_on__isnull=True) | Q(due_on__gte=first))
+    elif municipality_id:
+        motions = Motion.objects.filter(municipality_id=municipality_id)
+    with transaction.atomic():
+        locked = list(
+            motions.select_for_update(of=("self",))
+            .select_related("municipality")
+            .prefetch_related("topics")
+            .order_by("pk")
+        )
+        return _refresh_in_bulk(locked)
 
 
 def motion_record_event(

@@ -39,7 +39,6 @@ from .admin_views import (
     ReportSubmitListView,
     ReportSubmitView,
     motion_update_details,
-    motions_refresh_for_calendar,
 )
 from .errors import MotionError
 from .forms import (
@@ -142,7 +141,7 @@ class MunicipalityEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
         if self.RULE_FIELDS & set(self.form.changed_data):
-            motions_refresh_for_calendar(municipality_id=instance.pk)
+            services.motions_refresh_due(actor=self.request.user, municipality_id=instance.pk)
         return instance
 
 
@@ -229,19 +228,19 @@ class AssemblyMeetingIndexView(generic.IndexView):
         return None if getattr(instance, "referred", False) else super().get_delete_url(instance)
 
 
-def _refresh_meeting(*places) -> None:
+def _refresh_meeting(actor, *places) -> None:
     """Recompute the due dates a meeting recorded, moved or removed can change."""
     dates_by_municipality = defaultdict(list)
     for municipality_id, day in places:
         dates_by_municipality[municipality_id].append(day)
     for municipality_id, dates in dates_by_municipality.items():
-        motions_refresh_for_calendar(municipality_id=municipality_id, dates=dates)
+        services.motions_refresh_due(actor=actor, municipality_id=municipality_id, dates=dates)
 
 
 class AssemblyMeetingCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
-        _refresh_meeting((instance.municipality_id, instance.date))
+        _refresh_meeting(self.request.user, (instance.municipality_id, instance.date))
         return instance
 
 
@@ -254,7 +253,7 @@ class AssemblyMeetingEditView(generic.EditView):
             .get()
         )
         instance = super().save_instance()
-        _refresh_meeting((instance.municipality_id, instance.date), previous)
+        _refresh_meeting(self.request.user, (instance.municipality_id, instance.date), previous)
         return instance
 
 
@@ -266,7 +265,7 @@ class AssemblyMeetingDeleteView(ProtectedDeleteView):
     def delete_action(self):
         previous = (self.object.municipality_id, self.object.date)
         super().delete_action()
-        _refresh_meeting(previous)
+        _refresh_meeting(self.request.user, previous)
 
 
 class AssemblyMeetingViewSet(ModelViewSet):
@@ -323,7 +322,7 @@ def _holiday_year_choices():
 class _HolidayRefreshMixin:
     def save_instance(self):
         instance = super().save_instance()
-        motions_refresh_for_calendar(in_committee=True)
+        services.motions_refresh_due(actor=self.request.user, holidays_changed=True)
         return instance
 
 
@@ -338,7 +337,7 @@ class PublicHolidayEditView(_HolidayRefreshMixin, generic.EditView):
 class PublicHolidayDeleteView(generic.DeleteView):
     def delete_action(self):
         super().delete_action()
-        motions_refresh_for_calendar(in_committee=True)
+        services.motions_refresh_due(actor=self.request.user, holidays_changed=True)
 
 
 class PublicHolidayViewSet(ModelViewSet):

@@ -10,6 +10,8 @@ import datetime
 import feedparser
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -26,9 +28,15 @@ from motions.models import (
     MotionStatus,
     Municipality,
     Outcome,
+    PublicHoliday,
     Subscription,
 )
-from tests.deliberation.factories import secretariat_user
+from tests.deliberation.factories import (
+    MembershipFactory,
+    OrganFactory,
+    secretariat_user,
+)
+from tests.motions.test_admin import admin_client
 
 pytestmark = pytest.mark.django_db
 
@@ -296,8 +304,6 @@ def test_the_mayor_returns_a_decision_only_within_five_days(decided, days_after,
 
 
 def test_the_admin_form_shows_a_late_return_as_a_form_error(decided):
-    from tests.motions.test_admin import admin_client
-
     client = admin_client(secretariat_user())
     response = client.post(
         reverse("motions_motion:record_event", args=[decided.pk]),
@@ -399,3 +405,82 @@ def test_lateness_for_the_agenda(
         assert _late_badge(agenda_days_late) in html
     stats = client.get("/api/v1/stats").json()
     assert stats["overdue"] == int(overdue)
+
+
+# --- 6. The calendar changes: one service, rows locked, a fixed number of queries --------
+
+
+def _queries_to_record_a_meeting(municipality, day) -> tuple[int, int]:
+    AssemblyMeeting.objects.create(municipality=municipality, date=day)
+    actor = secretariat_user()
+    with CaptureQueriesContext(connection) as captured:
+        changed = services.motions_refresh_due(
+            actor=actor, municipality_id=municipality.pk, dates=[day]
+        )
+    return len(captured), changed
+
+
+def test_a_recorded_meeting_refreshes_every_motion_in_the_same_number_of_queries(db):
+    bornova = Municipality.objects.create(name="Bornova Belediye Meclisi")
+    few = [
+        enter(bornova, title=f"Önerge {n}", submitted_on=datetime.date(2026, 10, 12))
+        for n in range(3)
+    ]
+    assert {(m.due_on, m.due_estimated) for m in few} == {(NOV_MEETING, True)}
+    few_queries, changed = _queries_to_record_a_meeting(bornova, datetime.date(2026, 11, 4))
+    assert changed == 3
+
+    many = [
+        enter(bornova, title=f"Önerge {n}", submitted_on=datetime.date(2026, 11, 9))
+        for n in range(3, 33)
+    ]
+    assert {(m.due_on, m.due_estimated) for m in many} == {(datetime.date(2026, 12, 7), True)}
+    many_queries, changed = _queries_to_record_a_meeting(bornova, datetime.date(2026, 12, 3))
+
+    assert changed == 30
+    assert many_queries == few_queries
+    due = set(
+        Motion.objects.filter(pk__in=[m.pk for m in many]).values_list("due_on", "due_estimated")
+    )
+    assert due == {(datetime.date(2026, 12, 3), False)}
+    # The motions already due in November did not move, nor their record's time.
+    untouched = Motion.objects.filter(pk__in=[m.pk for m in few])
+    assert set(untouched.values_list("due_on", flat=True)) == {datetime.date(2026, 11, 4)}
+
+
+def test_a_holiday_refreshes_only_committee_deadlines_in_the_same_number_of_queries(konak):
+    def in_committee(n):
+        motion = enter(konak, title=f"Komisyonda {n}")
+        record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING)
+        record(motion, EventKind.REFERRED, NOV_MEETING, committees="Plan ve Bütçe")
+        return motion
+
+    def add_holiday(day) -> int:
+        PublicHoliday.objects.create(date=day, name="Örnek tatil")
+        actor = secretariat_user()
+        with CaptureQueriesContext(connection) as captured:
+            services.motions_refresh_due(actor=actor, holidays_changed=True)
+        return len(captured)
+
+    first = [in_committee(n) for n in range(2)]
+    waiting = enter(konak, title="Bekleyen")
+    before = Motion.objects.get(pk=waiting.pk).updated_at
+    few = add_holiday(datetime.date(2026, 11, 4))
+    assert {m.committee_due_on for m in Motion.objects.filter(pk__in=[m.pk for m in first])} == {
+        datetime.date(2026, 11, 10)
+    }
+    [in_committee(n) for n in range(2, 25)]
+    assert add_holiday(datetime.date(2026, 11, 5)) == few
+    assert set(
+        Motion.objects.filter(status=MotionStatus.IN_COMMITTEE).values_list(
+            "committee_due_on", flat=True
+        )
+    ) == {datetime.date(2026, 11, 11)}
+    assert Motion.objects.get(pk=waiting.pk).updated_at == before
+
+
+def test_only_the_secretariat_refreshes_the_deadlines(konak):
+    member = MembershipFactory(organ=OrganFactory()).person
+    with pytest.raises(services.MotionError) as refused:
+        services.motions_refresh_due(actor=member, municipality_id=konak.pk)
+    assert refused.value.code == "forbidden"
