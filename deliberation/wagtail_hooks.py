@@ -88,6 +88,10 @@ REPORT_ACTIONS = {
     "withdraw": (_("Report: withdraw"), _("Withdrawn by the group")),
     "restore": (_("Report: restore a version"), _("Earlier version restored")),
     "comment": (_("Report: comment"), _("Comment added")),
+    "submit_to_assembly": (
+        _("Report: submit to the municipal assembly"),
+        _("Submitted to the municipal assembly as a motion"),
+    ),
 }
 
 JOIN_REQUEST_ACTIONS = {

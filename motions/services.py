@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 
 from cms.text import fold
 from deliberation import roles
-from deliberation.models import Report, ReportStatus
+from deliberation.models import Report, ReportAction, ReportEvent, ReportStatus
 
 from . import deadlines, lifecycle
 from .errors import MotionError
@@ -96,8 +96,17 @@ def motion_submit_report(
     outgoing_number: str = "",
     summary: str = "",
 ) -> Motion:
-    """The secretariat submits an approved report: this creates its public motion."""
+    """The secretariat submits an approved report: this creates its public motion, and
+    the report's timeline records that it went to the municipal assembly."""
     _require_secretariat(actor)
+    outgoing_number = outgoing_number.strip()
+    if not outgoing_number:
+        raise MotionError(
+            _(
+                "Enter the outgoing reference (evrak sayısı) of the cover letter, as "
+                "written in the council's correspondence register."
+            )
+        )
     with transaction.atomic():
         try:
             report = Report.objects.select_for_update().select_related("group").get(pk=report_id)
@@ -120,8 +129,34 @@ def motion_submit_report(
             municipality=municipality,
             recipient=recipient.strip(),
             submitted_on=submitted_on,
-            outgoing_number=outgoing_number.strip(),
+            outgoing_number=outgoing_number,
             topics=list(approved.topics.all()),
+        )
+        recipient_name = motion.municipality.name if motion.municipality else motion.recipient
+        note = _("Motion %(reference)s to %(recipient)s, outgoing reference %(number)s.") % {
+            "reference": motion.reference,
+            "recipient": recipient_name,
+            "number": outgoing_number,
+        }
+        ReportEvent.objects.create(
+            report=report,
+            action=ReportAction.SUBMIT_TO_ASSEMBLY,
+            from_status=report.status,
+            to_status=report.status,
+            actor=actor,
+            note=note,
+        )
+        log(
+            instance=report,
+            action=f"deliberation.report.{ReportAction.SUBMIT_TO_ASSEMBLY}",
+            user=actor,
+            data={
+                "from": report.status,
+                "to": report.status,
+                "note": note,
+                "motion": motion.reference,
+                "submitted_on": submitted_on.isoformat(),
+            },
         )
     return motion
 

@@ -74,6 +74,9 @@ class ReportAction(models.TextChoices):
     REJECT = "reject", _("Rejected")
     WITHDRAW = "withdraw", _("Withdrawn by the group")
     RESTORE = "restore", _("Earlier version restored")
+    # Not a move of the table: the report stays approved and its motion is followed up
+    # in the motions app; the timeline records when it went to the municipal assembly.
+    SUBMIT_TO_ASSEMBLY = "submit_to_assembly", _("Submitted to the municipal assembly")
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import ModelLogEntry
 
 from cms.models import MotionIndexPage
-from deliberation.models import Topic
+from deliberation.models import ReportAction, ReportStatus, Topic
 from motions import lifecycle, selectors, services
 from motions import subscriptions as alerts
 from motions.lifecycle import EventLike
@@ -34,6 +35,7 @@ from motions.models import (
 from tests.deliberation.factories import (
     MembershipFactory,
     OrganFactory,
+    ReportFactory,
     secretariat_user,
 )
 from tests.motions.test_admin import admin_client
@@ -405,6 +407,75 @@ def test_lateness_for_the_agenda(
         assert _late_badge(agenda_days_late) in html
     stats = client.get("/api/v1/stats").json()
     assert stats["overdue"] == int(overdue)
+
+
+# --- 4. Submitting a report: the evrak sayısı, and the report's own record ---------------
+
+
+def submit(report, konak, **fields):
+    fields.setdefault("outgoing_number", "E-12345678-050.01-7")
+    fields.setdefault("submitted_on", report.approved_on + datetime.timedelta(days=1))
+    return services.motion_submit_report(
+        actor=secretariat_user(), report_id=report.pk, municipality=konak, **fields
+    )
+
+
+@pytest.mark.parametrize("number", ["", "   "])
+def test_a_report_is_submitted_only_with_its_outgoing_reference(konak, number):
+    report = ReportFactory(approved=True)
+    events = set(report.events.values_list("pk", flat=True))
+
+    with pytest.raises(services.MotionError) as refused:
+        submit(report, konak, outgoing_number=number)
+
+    assert refused.value.message == (
+        "Enter the outgoing reference (evrak sayısı) of the cover letter, as written in the "
+        "council's correspondence register."
+    )
+    assert not Motion.objects.exists()
+    assert set(report.events.values_list("pk", flat=True)) == events
+
+
+def test_the_reports_record_shows_it_went_to_the_municipal_assembly(konak):
+    report = ReportFactory(approved=True, title="Engelsiz duraklar")
+
+    motion = submit(report, konak)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED  # a timeline entry, not a new status
+    entry = report.events.get(action=ReportAction.SUBMIT_TO_ASSEMBLY)
+    assert entry.note == (
+        f"Motion {motion.reference} to Konak Belediye Meclisi, "
+        "outgoing reference E-12345678-050.01-7."
+    )
+    assert entry.actor is not None
+    audit = ModelLogEntry.objects.get(action="deliberation.report.submit_to_assembly")
+    assert audit.object_id == str(report.pk)
+    assert audit.data["motion"] == motion.reference
+    assert audit.message == "Submitted to the municipal assembly as a motion"
+
+    page = admin_client(secretariat_user()).get(
+        reverse("deliberation_report:inspect", args=[report.pk])
+    )
+    assert "Submitted to the municipal assembly" in page.content.decode()
+
+
+def test_a_refused_submission_leaves_the_report_untouched(konak):
+    report = ReportFactory(approved=True)
+    with pytest.raises(services.MotionError):
+        submit(report, konak, submitted_on=TODAY + datetime.timedelta(days=1))
+    assert not report.events.filter(action=ReportAction.SUBMIT_TO_ASSEMBLY).exists()
+    assert not ModelLogEntry.objects.filter(action__startswith="deliberation.report.submit_to")
+
+
+def test_the_submit_form_refuses_an_empty_outgoing_reference_as_a_form_error(konak):
+    report = ReportFactory(approved=True)
+    response = admin_client(secretariat_user()).post(
+        reverse("motions_submit:submit", args=[report.pk]),
+        {"municipality": konak.pk, "submitted_on": "2026-11-20", "outgoing_number": ""},
+    )
+    assert response.status_code == 200
+    assert not Motion.objects.exists()
 
 
 # --- 6. The calendar changes: one service, rows locked, a fixed number of queries --------
