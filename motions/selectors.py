@@ -82,6 +82,25 @@ def _date(value: date) -> Value:
     return Value(value, output_field=DateField())
 
 
+def _late(today: date) -> tuple[Q, Q]:
+    """The two halves of the overdue rule: late for the agenda, late in committee."""
+    agenda_late = (
+        Q(due_on__lt=today)
+        & (Q(on_agenda_on__isnull=True) | Q(on_agenda_on__gt=F("due_on")))
+        & ~Q(status=MotionStatus.WITHDRAWN)
+    )
+    committee_late = Q(status=MotionStatus.IN_COMMITTEE, committee_due_on__lt=today)
+    return agenda_late, committee_late
+
+
+def overdue_q(*, today: date | None = None) -> Q:
+    """The overdue rule as a condition on columns, which indexes can serve (filtering on
+    the ``overdue`` annotation compares a CASE expression, which none can)."""
+    agenda_late, committee_late = _late(today or timezone.localdate())
+    # A late placing on the agenda keeps its lateness but is no longer overdue.
+    return (agenda_late & Q(on_agenda_on__isnull=True)) | committee_late
+
+
 def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
     """Annotate the overdue rule and the day counts (see the module docstring).
 
@@ -93,12 +112,7 @@ def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
     committee's delay) and ``days_since_submission``.
     """
     today = today or timezone.localdate()
-    agenda_late = (
-        Q(due_on__lt=today)
-        & (Q(on_agenda_on__isnull=True) | Q(on_agenda_on__gt=F("due_on")))
-        & ~Q(status=MotionStatus.WITHDRAWN)
-    )
-    committee_late = Q(status=MotionStatus.IN_COMMITTEE, committee_due_on__lt=today)
+    agenda_late, committee_late = _late(today)
     waiting = agenda_late & Q(on_agenda_on__isnull=True)
     agenda_days = Case(
         When(waiting, then=DaysBetween(F("due_on"), _date(today))),
@@ -257,8 +271,10 @@ def search_motions(queryset: QuerySet, query: str) -> QuerySet:
     return queryset
 
 
-def filter_motions(queryset: QuerySet, filters: MotionFilters) -> QuerySet:
-    """Apply status, topic, origin, year, overdue and search; needs ``with_overdue``."""
+def filter_motions(
+    queryset: QuerySet, filters: MotionFilters, *, today: date | None = None
+) -> QuerySet:
+    """Apply status, topic, origin, year, overdue and search."""
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.topic:
@@ -271,7 +287,7 @@ def filter_motions(queryset: QuerySet, filters: MotionFilters) -> QuerySet:
     if filters.year:
         queryset = queryset.filter(submitted_on__year=filters.year)
     if filters.overdue:
-        queryset = queryset.filter(overdue=True)
+        queryset = queryset.filter(overdue_q(today=today))
     if filters.q:
         queryset = search_motions(queryset, filters.q)
     return queryset
@@ -374,9 +390,14 @@ def public_motion(reference: str, *, today: date | None = None) -> Motion | None
 
 
 def public_events(motion: Motion) -> list[MotionEvent]:
-    """The motion's public, current events in order, with what the timeline shows."""
+    """The motion's public, current events in order, with what the timeline shows.
+
+    The submission event is left out: the timeline and the API give the submission
+    from the motion itself, with its recipient and outgoing reference.
+    """
     return list(
         MotionEvent.objects.filter(motion=motion, is_public=True, superseded_by__isnull=True)
+        .exclude(kind=EventKind.SUBMITTED)
         .select_related("supersedes", "meeting", "document")
         .order_by("date", "recorded_at", "pk")
     )
@@ -511,7 +532,7 @@ class MotionStatistics:
 
 def overdue_motions(*, today: date | None = None) -> QuerySet:
     """Public overdue motions, longest delay first."""
-    return sort_motions(public_motions(today=today).filter(overdue=True), Sort.OVERDUE)
+    return sort_motions(public_motions(today=today).filter(overdue_q(today=today)), Sort.OVERDUE)
 
 
 def motion_statistics(*, today: date | None = None) -> MotionStatistics:
@@ -552,7 +573,7 @@ def motion_statistics(*, today: date | None = None) -> MotionStatistics:
         median_days_to_decision=_median_days(
             public.filter(decided_on__isnull=False).values_list("submitted_on", "decided_on")
         ),
-        overdue_count=with_overdue(public, today=today).filter(overdue=True).count(),
+        overdue_count=public.filter(overdue_q(today=today)).count(),
         by_year=by_year,
         by_topic=by_topic,
     )
@@ -574,6 +595,7 @@ def latest_movements(*, limit: int = 5) -> list[Movement]:
         MotionEvent.objects.filter(
             is_public=True, motion__is_public=True, superseded_by__isnull=True
         )
+        .exclude(kind=EventKind.SUBMITTED)  # the submissions come from the motions below
         .select_related("motion")
         .order_by("-date", "-recorded_at", "-pk")[:limit]
     )
@@ -608,5 +630,5 @@ def key_figures(*, today: date | None = None) -> dict:
         "total": sum(counts.values()),
         "decided": decided,
         "accepted_percent": round(accepted * 100 / decided) if decided else None,
-        "overdue": with_overdue(public, today=today).filter(overdue=True).count(),
+        "overdue": public.filter(overdue_q(today=today)).count(),
     }

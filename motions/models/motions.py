@@ -114,7 +114,11 @@ class Motion(index.Indexed, models.Model):
             models.Index(fields=["is_public", "submitted_on"]),
             models.Index(fields=["is_public", "due_on"]),
             models.Index(fields=["is_public", "title_sort"]),
+            # The committee half of the overdue rule (the agenda half uses due_on's).
+            models.Index(fields=["status", "committee_due_on"]),
         ]
+        # On PostgreSQL, search_text also has a trigram index (migration 0005): a
+        # model-level GinIndex would not exist on SQLite.
 
     def __str__(self):
         return f"{self.reference} {self.title}"

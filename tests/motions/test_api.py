@@ -6,18 +6,14 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from deliberation.models import DecisionKind, ReportStatus
+from deliberation.models import ReportStatus
 from motions import services
 from motions.models import EventKind, MotionStatus
 from tests.deliberation.factories import (
     ReportFactory,
-    advance_report,
     board,
-    decide,
     general_assembly,
     secretariat_user,
 )
@@ -488,71 +484,3 @@ def test_interactive_docs_load_nothing_from_a_cdn(client, db):
     for asset in ("ninja/swagger-ui-bundle.js", "ninja/swagger-ui.css", "ninja/swagger-ui-init.js"):
         assert f"/static/{asset}" in html
         assert finders.find(asset), asset
-
-
-# --- Query budgets -----------------------------------------------------------------------
-
-
-def queries(client, url) -> int:
-    """The queries one request runs, once caches (the site's root paths) are warm."""
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
-def test_queries_do_not_grow_with_the_number_of_motions(client, home):
-    open_data.motion_index(home)
-    [first, *_rest] = open_data.many_motions(10)
-    urls = [
-        "/api/v1/motions?limit=100",
-        "/api/v1/motions?limit=100&sort=title",
-        "/api/v1/motions?limit=100&sort=reference&lang=en",
-        "/api/v1/motions?limit=100&q=onerge&topic=ulasim&year=2026",
-        "/api/v1/motions?limit=100&overdue=true&sort=overdue",
-        "/api/v1/motions?limit=100&overdue=false&status=accepted",
-        f"/api/v1/motions/{first.reference}",
-        "/api/v1/stats",
-    ]
-    with_10 = {url: queries(client, url) for url in urls}
-
-    open_data.many_motions(190, start=10)
-    with_200 = {url: queries(client, url) for url in urls}
-
-    assert with_200 == with_10
-    assert len(client.get("/api/v1/motions?limit=100").json()["items"]) == 100
-
-
-def test_detail_runs_as_many_queries_for_many_events_as_for_few(client, home):
-    from tests.factories import CouncilDocumentFactory
-
-    open_data.motion_index(home)
-    few, many = open_data.motion(title="Az olay"), open_data.motion(title="Çok olay")
-    for item in (few, many):
-        open_data.place_on_agenda(item)
-        open_data.decide(item)
-    for progress in range(0, 100, 10):
-        open_data.record(
-            many,
-            EventKind.IMPLEMENTATION_UPDATE,
-            open_data.MAY_MEETING + datetime.timedelta(days=progress),
-            progress=progress,
-            document=CouncilDocumentFactory(),
-        )
-
-    assert queries(client, f"/api/v1/motions/{few.reference}") == queries(
-        client, f"/api/v1/motions/{many.reference}"
-    )
-
-
-def test_detail_runs_as_many_queries_for_a_long_approval_record_as_for_a_short_one(client, db):
-    short = approved_report_motion()
-    # Returned to the group once, then adopted, reviewed and approved again: four decisions.
-    report = ReportFactory(in_board_review=True)
-    decide(report, organ=board(), kind=DecisionKind.RETURN, text="Yeniden değerlendirilsin.")
-    long = approved_report_motion(advance_report(report, ReportStatus.APPROVED))
-    assert len(client.get(f"/api/v1/motions/{long.reference}").json()["report"]["decisions"]) == 3
-
-    assert queries(client, f"/api/v1/motions/{short.reference}") == queries(
-        client, f"/api/v1/motions/{long.reference}"
-    )

@@ -4,8 +4,6 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from . import open_data
@@ -136,19 +134,3 @@ def test_bad_parameters_get_a_json_422(client, scene, query):
     assert response.status_code == 422
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["detail"]
-
-
-def test_csv_runs_as_many_queries_for_200_motions_as_for_10(client, home):
-    open_data.motion_index(home)
-    open_data.many_motions(10)
-
-    def queries() -> int:
-        client.get("/api/v1/motions.csv")  # warm the site's cached root paths
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/api/v1/motions.csv").status_code == 200
-        return len(captured)
-
-    with_10 = queries()
-    open_data.many_motions(190, start=10)
-
-    assert queries() == with_10

@@ -8,19 +8,14 @@ recorded meeting, so its dates are estimates.
 
 import datetime
 import re
-from contextlib import contextmanager
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
-from django.db.models.signals import post_save
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data
 
-from cms.models import CouncilDocument, HomePage, MotionIndexPage, MotionStatisticsPage
+from cms.models import HomePage, MotionIndexPage, MotionStatisticsPage
 from deliberation.models import Decision, ReportAction, Topic
 from motions import charts, selectors, services
 from motions.models import (
@@ -727,133 +722,3 @@ def test_home_page_shows_movements_and_key_figures(client, home, motions_page, s
 
 def test_home_page_without_motions_has_no_tracker(client, home):
     assert "motion-tracker" not in client.get(home.url).content.decode()
-
-
-# --- Query budgets ----------------------------------------------------------------------------
-
-SMALL, LARGE = 10, 200
-
-
-def queries_for(client, url: str, params=None) -> list[str]:
-    """The SQL run to render ``url`` with cold caches."""
-    assert client.get(url, params).status_code == 200
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
-
-
-def assert_same_count(small: list[str], large: list[str]):
-    assert len(large) == len(small), "\n".join(
-        ["Queries that grew with the number of items:", *large[len(small) :]]
-    )
-
-
-@contextmanager
-def search_index_paused():
-    """Build bulk data without updating Wagtail's search index, which these pages do
-    not read (they search the folded ``search_text``): it is most of the build time."""
-    from modelsearch.signal_handlers import post_save_signal_handler
-
-    senders = (Motion, CouncilDocument)
-    for sender in senders:
-        post_save.disconnect(post_save_signal_handler, sender=sender)
-    try:
-        yield
-    finally:
-        for sender in senders:
-            post_save.connect(post_save_signal_handler, sender=sender)
-
-
-def add_motions(count: int, start: int = 0):
-    """Motions in varied states: overdue, on the agenda, decided, in committee."""
-    topics = [topic("Ulaşım", "ulasim"), topic("Konut", "konut"), topic("Çevre", "cevre")]
-    groups = [OrganFactory(slug=f"grup-{start}-{n}") for n in range(2)]
-    with search_index_paused():
-        for number in range(start, start + count):
-            motion = make_motion(
-                f"Önerge {number:03d}",
-                datetime.date(2026, 9, 1) + datetime.timedelta(days=number % 30),
-                topics=topics[: 1 + number % 3],
-                origin=groups[number % 2],
-            )
-            if number % 4 == 1:
-                record(
-                    motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, meeting=meeting(NOV_MEETING)
-                )
-            elif number % 4 == 2:
-                record(
-                    motion, EventKind.PLACED_ON_AGENDA, OCT_MEETING, meeting=meeting(OCT_MEETING)
-                )
-                record(
-                    motion,
-                    EventKind.DECIDED,
-                    NOV_MEETING,
-                    meeting=meeting(NOV_MEETING),
-                    outcome=Outcome.ACCEPTED if number % 8 == 2 else Outcome.REJECTED,
-                    document=CouncilDocumentFactory(),
-                )
-            elif number % 4 == 3:
-                record(
-                    motion, EventKind.PLACED_ON_AGENDA, OCT_MEETING, meeting=meeting(OCT_MEETING)
-                )
-                record(motion, EventKind.REFERRED, OCT_MEETING, committees="Plan ve Bütçe")
-
-
-LIST_PARAMS = [
-    {},
-    {"sort": "title"},
-    {"sort": "reference"},
-    {"sort": "overdue", "overdue": "1"},
-    {"q": "önerge", "topic": "ulasim", "year": "2026"},
-]
-
-
-def test_list_page_query_count_does_not_grow(client, motions_page):
-    # Every motion on one page (more than editors may choose, hence no save()).
-    MotionIndexPage.objects.filter(pk=motions_page.pk).update(per_page=250)
-    add_motions(SMALL)
-    small = [queries_for(client, motions_page.url, params) for params in LIST_PARAMS]
-    add_motions(LARGE - SMALL, start=SMALL)
-    assert len(rows(client.get(motions_page.url))) == LARGE
-    for params, small_queries in zip(LIST_PARAMS, small, strict=True):
-        assert_same_count(small_queries, queries_for(client, motions_page.url, params))
-
-
-def test_motion_page_query_count_does_not_grow(client, motions_page, submitted):
-    """The motion's page and print view, with 10 and with 200 events and documents."""
-
-    def add_updates(count, start=0):
-        with search_index_paused():
-            for number in range(start, start + count):
-                record(
-                    submitted,
-                    EventKind.IMPLEMENTATION_UPDATE,
-                    datetime.date(2026, 11, 17),
-                    progress=min(99, 20 + number // 3),
-                    note=f"Güncelleme {number}",
-                    document=CouncilDocumentFactory() if number % 2 else None,
-                )
-                submitted.documents.add(CouncilDocumentFactory())
-
-    add_updates(SMALL)
-    url = detail_url(motions_page, submitted)
-    print_url = detail_url(motions_page, submitted, "motion_print")
-    small, print_small = queries_for(client, url), queries_for(client, print_url)
-    add_updates(LARGE - SMALL, start=SMALL)
-    large = queries_for(client, url)
-    assert client.get(url).content.decode().count("motion-timeline__item ") > LARGE
-    assert_same_count(small, large)
-    assert_same_count(print_small, queries_for(client, print_url))
-
-
-def test_statistics_and_home_query_count_does_not_grow(client, home, statistics_page):
-    add_motions(SMALL)
-    small = queries_for(client, statistics_page.url)
-    home_small = queries_for(client, home.url)
-    add_motions(LARGE - SMALL, start=SMALL)
-    large = queries_for(client, statistics_page.url)
-    assert_same_count(small, large)
-    assert_same_count(home_small, queries_for(client, home.url))
