@@ -68,6 +68,21 @@ def is_reviewer(user) -> bool:
     return _active(user) and _memo(user, "reviewer", lambda: roles.is_reviewer(user))
 
 
+def reviewing_organs(user) -> dict[int, str]:
+    """The reviewing organs (Executive Board, General Assembly) the user sits on: id -> kind."""
+    if not _active(user):
+        return {}
+    return _memo(
+        user,
+        "reviewing",
+        lambda: dict(
+            roles.current_memberships(user)
+            .filter(organ__kind__in=roles.REVIEWING_KINDS)
+            .values_list("organ_id", "organ__kind")
+        ),
+    )
+
+
 def forget_roles(user) -> None:
     """Drop the remembered roles, e.g. after a membership changed in this request."""
     if hasattr(user, _CACHE_ATTR):
