@@ -3,6 +3,7 @@ shows and how many queries it runs."""
 
 import datetime
 import re
+from urllib.parse import quote
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -155,6 +156,16 @@ def test_filters(client, scene, query, expected):
     wanted = [getattr(scene, name).reference for name in expected]
     assert sorted(references(data)) == sorted(wanted)
     assert data["count"] == len(wanted)
+
+
+@pytest.mark.parametrize("query", ["Işık", "ışık", "IŞIK", "ISIK", "işik", "İŞİK", "isik"])
+def test_search_folds_dotted_and_dotless_i(client, db, query):
+    wanted = open_data.motion(title="Sokak ışıklandırması")
+    open_data.motion(title="Kent bostanları")
+
+    data = get_json(client, f"/api/v1/motions?q={quote(query)}")
+
+    assert references(data) == [wanted.reference]
 
 
 def test_sort_by_title_follows_the_turkish_alphabet(client, db):
