@@ -21,10 +21,12 @@ from .models import (
     VoteChoice,
 )
 from .models.organs import AUTHORING_KINDS
+from .people import display_name
 
 
 def person_label(user) -> str:
-    return user.get_full_name() or user.get_username()
+    """The person's name, else "Member #12": never the e-mail address (people.display_name)."""
+    return display_name(user)
 
 
 def revision_label(revision) -> str:

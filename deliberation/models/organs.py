@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from deliberation.people import display_name
+
 
 class OrganKind(models.TextChoices):
     GENERAL_ASSEMBLY = "general_assembly", _("General Assembly (Genel Kurul)")
@@ -191,4 +193,4 @@ class JoinRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person} → {self.organ}"
+        return f"{display_name(self.person)} → {self.organ}"

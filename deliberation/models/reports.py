@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import LockableMixin, RevisionMixin
 from wagtail.search import index
 
+from deliberation.people import display_name
+
 from .organs import Organ, OrganKind
 
 REPORT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -303,4 +305,4 @@ class ReportComment(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"{self.author}: {self.body[:40]}"
+        return f"{display_name(self.author)}: {self.body[:40]}"

@@ -22,6 +22,7 @@ from deliberation.models import (
     ReportComment,
     ReportEvent,
 )
+from deliberation.people import display_name
 
 # Moves the group itself makes; the others are decisions of reviewing organs.
 GROUP_ACTIONS = (
@@ -126,9 +127,7 @@ def report_save(*, actor, report: Report, base_revision_id: int | None) -> Repor
                     "and apply them again, or compare the versions in the history."
                 )
                 % {
-                    "user": latest.user.get_full_name() or latest.user.get_username()
-                    if latest and latest.user
-                    else "?",
+                    "user": display_name(latest.user) if latest and latest.user else "?",
                     "time": timezone.localtime(latest.created_at).strftime("%H.%M")
                     if latest
                     else "?",
