@@ -140,6 +140,14 @@ def assert_admin(response, user, allowed: bool) -> None:
         assert errors, "a refusal that redirects says why"
 
 
+def assert_admin_refuses_post(response, user) -> None:
+    """A refused form is a message (the form again, or a redirect) or a 404; never a 500."""
+    assert response.status_code in (200, 302, 403, 404), response.status_code
+    if response.status_code in (200, 302) and user.is_authenticated:
+        errors = [m for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+        assert errors, "a refused form says why"
+
+
 @dataclass
 class Council:
     group: Organ
@@ -260,9 +268,10 @@ def check_see_unpublished_minutes(council, actor, allowed):
 
 
 # -- Acting -------------------------------------------------------------------------------
-# Each scene sets the stage and returns (call, done, admin): the call as the actor,
-# whether its effect is there, and optionally the admin screen of the same gate (its URL,
-# or its URL and a test of whether the screen lets the actor act).
+# Each scene sets the stage and returns (call, done, admin[, post]): the call as the actor,
+# whether its effect is there, optionally the admin screen of the same gate (its URL, or
+# its URL and a test of whether the screen lets the actor act) and optionally the admin
+# form that takes the action (URL and data), which a refused actor also tries.
 
 
 def act_create_report(council, actor):
@@ -304,7 +313,7 @@ def act_restore(council, actor):
     def done():
         return Report.objects.get(pk=report.pk).title == "Eski başlık"
 
-    return call, done, None
+    return call, done, None, (report_url("revisions_revert", report, first), {})
 
 
 def comment(state):
@@ -317,7 +326,8 @@ def comment(state):
         def done():
             return ReportComment.objects.filter(report=report).exists()
 
-        return call, done, None
+        form = {"form": "comment", "body": "Katılıyorum."}
+        return call, done, None, (report_url("inspect", report), form)
 
     return act
 
@@ -332,7 +342,8 @@ def group_move(action, state, target):
         def done():
             return Report.objects.get(pk=report.pk).status == target
 
-        return call, done, None
+        form = {"form": "transition", "action": action, "note": "Grup kararı."}
+        return call, done, None, (report_url("inspect", report), form)
 
     return act
 
@@ -359,7 +370,8 @@ def board_decision(kind, target):
             )
 
         admin = reverse("deliberation_meeting:record_decision", args=[item.pk])
-        return call, done, admin
+        form = {"kind": kind, "yes": meeting.present_count(), "no": 0, "abstain": 0}
+        return call, done, admin, (admin, form | {"text": "Kurul kararıdır."})
 
     return act
 
@@ -387,7 +399,8 @@ def act_decide_join_request(council, actor):
             and Membership.objects.filter(organ=council.group, person=request.person).exists()
         )
 
-    return call, done, reverse("deliberation_joinrequest:edit", args=[request.pk])
+    admin = reverse("deliberation_joinrequest:edit", args=[request.pk])
+    return call, done, admin, (admin, {"accept": "1", "reason": ""})
 
 
 def act_record_attendance(council, actor):
@@ -400,7 +413,8 @@ def act_record_attendance(council, actor):
     def done():
         return meeting.present_count() == 4
 
-    return call, done, reverse("deliberation_meeting:attendance", args=[meeting.pk])
+    admin = reverse("deliberation_meeting:attendance", args=[meeting.pk])
+    return call, done, admin, (admin, {"present": present})
 
 
 def act_publish_minutes(council, actor):
@@ -413,7 +427,8 @@ def act_publish_minutes(council, actor):
         meeting.refresh_from_db()
         return meeting.minutes_published
 
-    return call, done, reverse("deliberation_meeting:publish_minutes", args=[meeting.pk])
+    admin = reverse("deliberation_meeting:publish_minutes", args=[meeting.pk])
+    return call, done, admin, (admin, {})
 
 
 def act_submit_motion(council, actor):
@@ -433,7 +448,13 @@ def act_submit_motion(council, actor):
     def done():
         return Motion.objects.filter(report=report).exists()
 
-    return call, done, None
+    admin = reverse("motions_submit:submit", args=[report.pk])
+    form = {
+        "recipient": "Büyükşehir Belediye Meclisi",
+        "submitted_on": timezone.localdate().isoformat(),
+        "outgoing_number": "E-2026/118",
+    }
+    return call, done, admin, (admin, form)
 
 
 def admin_post(name):
@@ -532,7 +553,7 @@ def test_permission(council, action, role, allowed):
         CHECKS[action](council, actor, allowed)
         return
 
-    call, done, admin_url = ACTIONS[action](council, actor)
+    call, done, admin_url, *post = ACTIONS[action](council, actor)
     if isinstance(admin_url, tuple):
         admin_url, lets_act = admin_url
         assert lets_act(admin_client(actor).get(admin_url)) is allowed
@@ -542,6 +563,10 @@ def test_permission(council, action, role, allowed):
         call()
         assert done()
     else:
+        if post:
+            post_url, data = post[0]
+            assert_admin_refuses_post(admin_client(actor).post(post_url, data), actor)
+            assert not done()
         with pytest.raises((DeliberationError, MotionError)) as refused:
             call()
         expected = REFUSAL_CODE.get((action, role), "forbidden")
