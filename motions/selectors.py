@@ -202,6 +202,20 @@ class MotionFilters:
         """Whether anything narrows the list (the sort order does not)."""
         return bool(self.status or self.topic or self.origin or self.year or self.overdue or self.q)
 
+    def query_params(self) -> dict[str, str]:
+        """The checked filters as query parameters that the list page and the API (and
+        its CSV) both read; empty filters and the default order are left out."""
+        params = {
+            "status": self.status,
+            "topic": self.topic,
+            "origin": self.origin,
+            "year": str(self.year) if self.year else "",
+            "overdue": "true" if self.overdue else "",
+            "q": self.q,
+            "sort": "" if self.sort == Sort.NEWEST else self.sort,
+        }
+        return {name: value for name, value in params.items() if value}
+
 
 # Double quotes and control characters mean nothing in a search and some databases
 # refuse NUL: they become spaces.

@@ -5,11 +5,15 @@ statistics page; what they show comes from motions.selectors. Only public motion
 and their public events are ever shown; anything else is a 404.
 """
 
+from typing import get_args
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,10 +21,12 @@ from wagtail.search import index
 
 from motions import charts, selectors
 from motions.models import Motion
+from motions.schemas import Language
 
 from .mixins import BasePage
 
 OVERDUE_LIST_LIMIT = 50
+API_LANGUAGES = get_args(Language)
 
 
 def _live_page(model, locale_id: int | None):
@@ -58,6 +64,25 @@ class MotionUrls:
         return self.base + self.index_page.reverse_subpage(
             route, kwargs={"year": year, "number": number}
         )
+
+
+def open_data_links(filters: selectors.MotionFilters, topic=None) -> dict:
+    """The CSV of the list as filtered (labels in the page's language) and the Atom feeds
+    of all motions and, when the list is narrowed to a topic, of that topic."""
+    params = filters.query_params()
+    language = get_language()
+    if language in API_LANGUAGES:
+        params["lang"] = language
+    csv_url = reverse("api_v1:motions_csv")
+    return {
+        "csv_url": f"{csv_url}?{urlencode(params)}" if params else csv_url,
+        "csv_excel_url": f"{csv_url}?{urlencode({**params, 'delimiter': 'semicolon'})}",
+        "feed_url": reverse("motion_feeds:all"),
+        "topic": topic,
+        "topic_feed_url": reverse("motion_feeds:topic", kwargs={"slug": topic.slug})
+        if topic
+        else "",
+    }
 
 
 def _days(value) -> str:
@@ -105,13 +130,16 @@ class MotionIndexPage(RoutablePageMixin, BasePage):
         urls = self.motion_urls(request)
         for motion in page.object_list:
             motion.public_url = urls(motion)
+        choices = selectors.filter_choices()
+        topic = next((t for t in choices["topics"] if t.slug == filters.topic), None)
         return self.render(
             request,
             context_overrides={
                 "motions": page,
                 "filters": filters,
-                "choices": selectors.filter_choices(),
+                "choices": choices,
                 "statistics_page": find_statistics_page(self.locale_id),
+                "open_data": open_data_links(filters, topic),
             },
         )
 

@@ -6,10 +6,13 @@ Monday of the month: 5 October and 2 November 2026 are recorded; Bornova has no
 recorded meeting, so its dates are estimates.
 """
 
+import csv
 import datetime
+import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 from django.utils.html import escape
 from wagtail.test.utils import WagtailPageTestCase
@@ -506,6 +509,74 @@ def test_pagination_keeps_the_filters(client, motions_page):
     assert escape(tr("page %(number)s of %(total)s", number=1, total=2)) in html
     assert 'href="?q=bostan&amp;page=2"' in html
     assert len(rows(client.get(motions_page.url, {"q": "bostan", "page": 2}))) == 2
+
+
+# --- Open data links ---------------------------------------------------------------------
+
+
+def open_data_links(response) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The list's download and feed links by their text, and the head's feed links."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    section = soup.find("section", class_="motion-open-data")
+    links = {link.get_text(" ", strip=True): link["href"] for link in section.find_all("a")}
+    alternates = [
+        (link["title"], link["href"])
+        for link in soup.head.find_all("link", rel="alternate", type="application/atom+xml")
+    ]
+    return links, alternates
+
+
+def csv_references(client, url: str, delimiter: str = ",") -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = response.content.decode("utf-8-sig")
+    return [row["reference"] for row in csv.DictReader(io.StringIO(text), delimiter=delimiter)]
+
+
+def test_the_list_links_the_csv_of_what_it_shows_and_the_topics_feed(client, motions_page, scene):
+    params = {"topic": "cevre", "q": "İZMİR", "sort": "title"}
+    response = client.get(motions_page.url, params)
+    links, alternates = open_data_links(response)
+
+    csv_url = links[tr("This filtered list as a CSV file")]
+    assert csv_references(client, csv_url) == rows(response) == [scene["waiting"].reference]
+    excel_url = links[tr("with semicolons, for Excel in Turkish")]
+    assert csv_references(client, excel_url, ";") == [scene["waiting"].reference]
+    all_feed = links[tr("Atom feed of all motions' movements")]
+    topic_feed = links[tr("Atom feed of the movements on %(topic)s", topic="Çevre")]
+    assert (all_feed, topic_feed) == ("/onergeler/akis/", "/onergeler/akis/konu/cevre/")
+    assert alternates == [
+        (tr("Motions: latest movements") + " (Atom)", all_feed),
+        (tr("Motions on %(topic)s: latest movements", topic="Çevre") + " (Atom)", topic_feed),
+    ]
+    for feed in (all_feed, topic_feed):
+        assert client.get(feed)["Content-Type"].startswith("application/atom+xml")
+
+
+def test_the_csv_link_keeps_every_filter_and_the_pages_language(client, motions_page, scene):
+    params = {"status": "in_committee", "origin": "iklim", "year": "2026", "overdue": "1"}
+    # No motion is in committee and from the climate group; the CSV agrees.
+    links, _alternates = open_data_links(client.get(motions_page.url, params))
+    assert csv_references(client, links[tr("This filtered list as a CSV file")]) == []
+
+    response = client.get("/en" + motions_page.url, {"overdue": "1", "sort": "overdue"})
+    with translation.override("en"):
+        links, alternates = open_data_links(response)
+        csv_url = links[translation.gettext("This filtered list as a CSV file")]
+    assert csv_references(client, csv_url) == rows(response)
+    assert len(rows(response)) == 2
+    text = client.get(csv_url).content.decode("utf-8-sig")
+    assert "Submitted" in text and "Sunuldu" not in text  # the page's language
+    assert [href for _title, href in alternates] == ["/en/onergeler/akis/"]
+
+
+def test_without_filters_the_list_links_all_motions(client, motions_page, scene):
+    links, alternates = open_data_links(client.get(motions_page.url))
+
+    public = Motion.objects.public().count()
+    assert len(csv_references(client, links[tr("All motions as a CSV file")])) == public == 6
+    assert len(alternates) == 1
 
 
 # --- A motion's page ------------------------------------------------------------------------
