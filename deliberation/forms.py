@@ -1,11 +1,12 @@
 """Forms of the deliberation back office. They collect input; services decide."""
 
 from django import forms
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -148,22 +149,65 @@ class CompareVersionsForm(forms.Form):
 # -- Meetings ----------------------------------------------------------------------------
 
 
+# Reports in these states can be put on an agenda.
+AGENDA_REPORT_STATUSES = (ReportStatus.BOARD_REVIEW, ReportStatus.ASSEMBLY_REVIEW)
+
+
+def report_option_label(report) -> str:
+    return f"{report.title} – {report.group.name} ({report.get_status_display()})"
+
+
+def agenda_report_options(attached_ids=()) -> list:
+    """The reports an agenda may name: those under review, and those already named."""
+    return list(
+        Report.objects.filter(
+            Q(status__in=AGENDA_REPORT_STATUSES) | Q(pk__in=[pk for pk in attached_ids if pk])
+        ).select_related("group")
+    )
+
+
+class PreloadedModelChoiceField(forms.ModelChoiceField):
+    """A choice among objects loaded beforehand: listing and checking them costs no query.
+
+    The agenda's rows share one list of reports, so a meeting with 30 items costs the
+    same queries as one with 3.
+    """
+
+    def set_objects(self, objects, label) -> None:
+        self._objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [("", self.empty_label)] + [(obj.pk, label(obj)) for obj in objects]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = str(value.pk if isinstance(value, Report) else value)
+        try:
+            return self._objects[key]
+        except KeyError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "report"]
+        field_classes = {"report": PreloadedModelChoiceField}
         widgets = {"position": forms.NumberInput(attrs={"min": 1, "style": "width: 5em"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, report_options=None, **kwargs):
         super().__init__(*args, **kwargs)
-        reviewable = Report.objects.filter(
-            status__in=[ReportStatus.BOARD_REVIEW, ReportStatus.ASSEMBLY_REVIEW]
-        )
-        if self.instance.report_id:
-            reviewable = reviewable | Report.objects.filter(pk=self.instance.report_id)
-        self.fields["report"].queryset = reviewable.select_related("group")
-        self.fields["report"].label_from_instance = lambda report: (
-            f"{report.title} – {report.group.name} ({report.get_status_display()})"
+        own = self.instance.report_id
+        if report_options is None:
+            report_options = agenda_report_options([own])
+        self.fields["report"].set_objects(
+            [
+                report
+                for report in report_options
+                if report.status in AGENDA_REPORT_STATUSES or report.pk == own
+            ],
+            report_option_label,
         )
         self.is_decided = bool(self.instance.pk) and _has_decision(self.instance)
         if self.is_decided:
@@ -186,7 +230,20 @@ class BaseAgendaItemFormSet(BaseInlineFormSet):
         self.initial_extra = [{"position": last + n + 1} for n in range(self.extra)]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("decision", "report")
+        # Kept, as the base class keeps its own: every row and count reads this one list.
+        if not hasattr(self, "_agenda_queryset"):
+            self._agenda_queryset = super().get_queryset().select_related("decision", "report")
+        return self._agenda_queryset
+
+    @cached_property
+    def report_options(self) -> list:
+        """One list of reports for every row (each row picks its own from it)."""
+        return agenda_report_options([item.report_id for item in self.get_queryset()])
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        kwargs["report_options"] = self.report_options
+        return kwargs
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -206,7 +263,12 @@ AgendaItemFormSet = inlineformset_factory(
 
 
 class MeetingForm(WagtailAdminModelForm):
-    """A meeting with its agenda items edited in the same form."""
+    """A meeting with its agenda items edited in the same form.
+
+    What the record rests on is shown but not editable: the organ once attendance or
+    decisions are recorded, the date once decisions are (services.meeting_save refuses
+    such changes in any case), and the minutes once they are published.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,13 +278,28 @@ class MeetingForm(WagtailAdminModelForm):
             instance=self.instance,
             prefix=prefix,
         )
-        if self.instance.pk and "organ" in self.fields:
-            fixed = self.instance.attendances.exists() or self.instance.decisions_exist()
-            if fixed:
-                self.fields["organ"].disabled = True
-                self.fields["organ"].help_text = _(
-                    "Attendance or decisions are recorded, so the organ cannot change."
-                )
+        if not self.instance.pk:
+            return
+        decided = self.instance.decisions_exist()
+        if "organ" in self.fields and (decided or self.instance.attendances.exists()):
+            self.fields["organ"].disabled = True
+            self.fields["organ"].help_text = _(
+                "Attendance or decisions are recorded, so the organ cannot change."
+            )
+        if "starts_at" in self.fields and decided:
+            self.fields["starts_at"].disabled = True
+            self.fields["starts_at"].help_text = _(
+                "Decisions are recorded at this meeting and are dated by it, "
+                "so its date and time cannot change."
+            )
+        if self.instance.minutes_published:
+            for name in ("minutes", "minutes_attachments"):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _(
+                        "The minutes are published and are part of the public record. "
+                        "Record a correction in the minutes of the organ's next meeting."
+                    )
 
     def is_valid(self):
         form_valid = super().is_valid()
@@ -271,7 +348,6 @@ class DecisionForm(forms.Form):
     MEMBERS = "members"
 
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
-    decided_on = forms.DateField(label=_("Date of the decision"), widget=AdminDateInput)
     counting = forms.ChoiceField(
         label=_("How were the votes counted?"),
         choices=[(TOTALS, _("As totals")), (MEMBERS, _("Member by member"))],
@@ -291,6 +367,10 @@ class DecisionForm(forms.Form):
             (VoteChoice.NO, VoteChoice.NO.label),
         ],
         required=False,
+        help_text=_(
+            "Needed for a tie counted as totals. Member by member, the chair's own "
+            "recorded vote decides a tie."
+        ),
     )
     text = forms.CharField(
         label=_("Text of the decision and reasons"),
@@ -322,6 +402,8 @@ class DecisionForm(forms.Form):
             if not votes:
                 raise forms.ValidationError(_("Enter the vote of at least one member."))
             cleaned["votes"] = votes
+            # The chair's own vote is among them; services.decision_record takes it from there.
+            cleaned["chair_vote"] = ""
         else:
             cleaned["votes"] = None
             for name in ("yes", "no", "abstain"):

@@ -24,6 +24,11 @@ def has_quorum(*, members: int, present: int) -> bool:
     return members > 0 and present >= quorum_needed(members)
 
 
+def is_tie(*, present: int, yes: int, no: int) -> bool:
+    """Those present split evenly between yes and no, none abstaining or silent."""
+    return yes > 0 and yes == no and yes + no == present
+
+
 @dataclass(frozen=True)
 class VoteOutcome:
     adopted: bool
@@ -47,14 +52,15 @@ def vote_outcome(
     abstentions and members who did not vote count against adoption, so 15 yes,
     10 no and 5 abstentions among 30 present is no tie and is not adopted, whatever
     the casting vote. Where the council's directive gives the chair a casting vote,
-    the side the chair voted for wins a tie.
+    the side the chair voted for wins a tie; ``chair_voted_yes`` is None where no chair's
+    vote is known (the services work it out: deliberation.services.meetings).
     """
     if min(present, yes, no, abstain) < 0:
         raise ValueError("counts must not be negative")
     if yes + no + abstain > present:
         raise ValueError("more votes than members present")
     needed = absolute_majority(present)
-    tie = yes > 0 and yes == no and yes + no == present
+    tie = is_tie(present=present, yes=yes, no=no)
     if tie and casting_vote_allowed and chair_voted_yes is not None:
         return VoteOutcome(adopted=chair_voted_yes, needed=needed, tie=True, casting_vote_used=True)
     return VoteOutcome(adopted=yes >= needed, needed=needed, tie=tie, casting_vote_used=False)

@@ -220,7 +220,7 @@ class DecisionRecordView(
         return kwargs
 
     def get_initial(self):
-        initial = {"decided_on": self.meeting.meeting_date}
+        initial = {}
         report = self.item.report
         if report is not None:
             if report.status == ReportStatus.ASSEMBLY_REVIEW or (
@@ -244,7 +244,6 @@ class DecisionRecordView(
                 votes=data["votes"],
                 chair_vote=data.get("chair_vote") or None,
                 text=data["text"],
-                decided_on=data["decided_on"],
             )
         except DeliberationError as error:
             messages.error(self.request, error.message)

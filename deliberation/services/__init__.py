@@ -1,6 +1,11 @@
 """Every change of state in deliberation goes through a function in this package."""
 
-from .meetings import decision_record, meeting_publish_minutes, meeting_record_attendance
+from .meetings import (
+    decision_record,
+    meeting_publish_minutes,
+    meeting_record_attendance,
+    meeting_save,
+)
 from .membership import join_request_create, join_request_decide
 from .reports import (
     report_comment_add,
@@ -16,6 +21,7 @@ __all__ = [
     "join_request_decide",
     "meeting_publish_minutes",
     "meeting_record_attendance",
+    "meeting_save",
     "report_comment_add",
     "report_create",
     "report_restore",

@@ -19,6 +19,7 @@ from deliberation.models import (
     DeliberationSettings,
     Meeting,
     Organ,
+    Role,
     Vote,
     VoteChoice,
 )
@@ -40,11 +41,88 @@ def _locked_meeting(meeting_id: int) -> Meeting:
         raise DeliberationError(_("This meeting does not exist."), code="not_found") from None
 
 
+def _require_held(meeting: Meeting, message: str) -> None:
+    """Refuse to record what happens at a meeting before the meeting has begun."""
+    if meeting.starts_at > timezone.now():
+        starts = timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H.%M")
+        raise DeliberationError(message % {"starts": starts}, code="state")
+
+
+def _same_text(a: str, b: str) -> bool:
+    # Browsers send textareas with CRLF line ends; the stored text may have LF.
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
+
+
+def meeting_save(
+    *, actor, meeting: Meeting, minutes_attachment_ids: Iterable[int] | None = None
+) -> Meeting:
+    """Save the secretariat's edits to a meeting, keeping what the record rests on.
+
+    ``meeting`` carries the edited (unsaved) values. Once a decision is recorded, the
+    organ and the date and time stay as they are: the decisions are numbered and dated
+    by them. Once the minutes are published, their text and attachments are the public
+    record and are not edited; a correction goes into the minutes of a later meeting.
+    """
+    _require_secretariat(actor)
+    with transaction.atomic():
+        current = _locked_meeting(meeting.pk)
+        changed = [
+            name
+            for name in ("organ_id", "starts_at", "place")
+            if getattr(meeting, name) != getattr(current, name)
+        ]
+        if not _same_text(meeting.minutes, current.minutes):
+            changed.append("minutes")
+        attachment_ids = set(current.minutes_attachments.values_list("pk", flat=True))
+        if minutes_attachment_ids is not None and set(minutes_attachment_ids) != attachment_ids:
+            changed.append("minutes_attachments")
+        if {"organ_id", "starts_at"} & set(changed) and current.decisions_exist():
+            raise DeliberationError(
+                _(
+                    "Decisions are recorded at this meeting and are dated by it, so its organ "
+                    "and its date and time cannot change."
+                ),
+                code="state",
+            )
+        if "organ_id" in changed and current.attendances.exists():
+            raise DeliberationError(
+                _("Attendance is recorded at this meeting, so its organ cannot change."),
+                code="state",
+            )
+        if current.minutes_published and {"minutes", "minutes_attachments"} & set(changed):
+            raise DeliberationError(
+                _(
+                    "These minutes were published on %(date)s and are part of the public "
+                    "record: they cannot be changed. Record a correction in the minutes of "
+                    "the organ's next meeting."
+                )
+                % {"date": timezone.localtime(current.minutes_published_at).strftime("%d.%m.%Y")},
+                code="state",
+            )
+        if "minutes" not in changed:
+            meeting.minutes = current.minutes
+        # Publication is the services' to set, never a form's.
+        meeting.minutes_published_at = current.minutes_published_at
+        meeting.created_at = current.created_at
+        meeting.save()
+        if minutes_attachment_ids is not None:
+            meeting.minutes_attachments.set(minutes_attachment_ids)
+        log(instance=meeting, action="wagtail.edit", user=actor, data={"changed": changed})
+    return meeting
+
+
 def meeting_record_attendance(*, actor, meeting_id: int, present_ids: Iterable[int]) -> Meeting:
     """Record who of the organ's members attended; everyone else is recorded absent."""
     _require_secretariat(actor)
     with transaction.atomic():
         meeting = _locked_meeting(meeting_id)
+        _require_held(
+            meeting,
+            _(
+                "This meeting has not begun yet (it starts at %(starts)s): attendance is "
+                "recorded once it has begun."
+            ),
+        )
         if meeting.decisions_exist():
             raise DeliberationError(
                 _("Attendance cannot change after decisions were recorded at this meeting."),
@@ -88,6 +166,75 @@ def _tally(meeting: Meeting, votes: Mapping[int, str]) -> tuple[int, int, int]:
     )
 
 
+def _chairs_present(meeting: Meeting) -> list[int]:
+    """The organ's chair on the meeting's date, if recorded present."""
+    chairs = meeting.organ.memberships_on(meeting.meeting_date).filter(role=Role.CHAIR)
+    return sorted(
+        meeting.attendances.filter(
+            present=True, person_id__in=chairs.values("person_id")
+        ).values_list("person_id", flat=True)
+    )
+
+
+def _casting_side(
+    *,
+    meeting: Meeting,
+    allowed: bool,
+    tie: bool,
+    votes: Mapping[int, str] | None,
+    chair_vote: str | None,
+) -> bool | None:
+    """The side the chair's casting vote gives a tie (True for yes), or None if none.
+
+    Member by member, it is the chair's own recorded vote. As totals, the clerk states
+    it, and must where the vote is tied and the chair was there to cast it.
+    """
+    if chair_vote not in (None, VoteChoice.YES, VoteChoice.NO):
+        raise DeliberationError(_("The chair's casting vote is yes or no."))
+    if not allowed:
+        if chair_vote is not None:
+            raise DeliberationError(
+                _(
+                    "Under this council's directive the chair has no casting vote "
+                    "(Deliberation settings)."
+                )
+            )
+        return None
+    chairs = _chairs_present(meeting)
+    if votes:
+        recorded = next((votes[pk] for pk in chairs if pk in votes), None)
+        if chair_vote is not None and chair_vote != recorded:
+            raise DeliberationError(
+                _(
+                    "The votes are recorded member by member, so the chair's casting vote is "
+                    "the chair's own recorded vote. Leave the chair's vote empty."
+                )
+            )
+        # In a tie everyone present voted yes or no, so a chair present has voted.
+        return recorded == VoteChoice.YES if tie and recorded else None
+    if chair_vote is not None and not chairs:
+        raise DeliberationError(
+            _(
+                "The chair of %(organ)s is not recorded present at this meeting, "
+                "so there is no casting vote."
+            )
+            % {"organ": meeting.organ}
+        )
+    if tie and chairs and chair_vote is None:
+        raise DeliberationError(
+            _(
+                "The vote is tied. Under this council's directive the chair's vote decides "
+                "a tie: state whether the chair voted yes or no."
+            )
+        )
+    return chair_vote == VoteChoice.YES if tie and chair_vote else None
+
+
+# Decisions an organ may take on a report item without moving the report: it postpones
+# the item (ertelendi) or takes note of it (bilgiye sunuldu).
+NON_PATH_KINDS = (DecisionKind.OTHER,)
+
+
 def decision_record(
     *,
     actor,
@@ -103,9 +250,11 @@ def decision_record(
 ) -> Decision:
     """Record an organ's decision on an agenda item, numbered per organ and year.
 
-    Refused unless the meeting is quorate and the votes fit those present. If the item
-    is a report under review by this organ and the decision is adopted, the report
-    moves as the decision says, in the same transaction.
+    Refused unless the meeting has begun and is quorate and the votes fit those present.
+    The decision is dated by its meeting. If the item is a report under review by this
+    organ and the decision is adopted, the report moves as the decision says, in the
+    same transaction; a decision of the kind "other" (postponed, noted) leaves the
+    report where it is.
     """
     _require_secretariat(actor)
     if kind not in DecisionKind.values:
@@ -118,6 +267,21 @@ def decision_record(
                 _("This agenda item does not exist."), code="not_found"
             ) from None
         meeting = _locked_meeting(item.meeting_id)
+        _require_held(
+            meeting,
+            _(
+                "This meeting has not begun yet (it starts at %(starts)s): its decisions are "
+                "recorded once it has been held."
+            ),
+        )
+        if decided_on is not None and decided_on != meeting.meeting_date:
+            raise DeliberationError(
+                _(
+                    "A decision is dated by the meeting that took it: this one is dated "
+                    "%(date)s, the day of the meeting."
+                )
+                % {"date": meeting.meeting_date.strftime("%d.%m.%Y")}
+            )
         # Numbering is per organ and year: the organ's row serialises it.
         organ = Organ.objects.select_for_update().get(pk=meeting.organ_id)
         if Decision.objects.filter(agenda_item=item).exists():
@@ -144,15 +308,22 @@ def decision_record(
                 % {"votes": yes + no + abstain, "present": quorum["present"]}
             )
         config = DeliberationSettings.load()
+        chair_voted_yes = _casting_side(
+            meeting=meeting,
+            allowed=config.chair_casting_vote,
+            tie=rules.is_tie(present=quorum["present"], yes=yes, no=no),
+            votes=votes,
+            chair_vote=chair_vote,
+        )
         outcome = rules.vote_outcome(
             present=quorum["present"],
             yes=yes,
             no=no,
             abstain=abstain,
             casting_vote_allowed=config.chair_casting_vote,
-            chair_voted_yes=None if chair_vote is None else chair_vote == VoteChoice.YES,
+            chair_voted_yes=chair_voted_yes,
         )
-        decided_on = decided_on or meeting.meeting_date
+        decided_on = meeting.meeting_date
         year = decided_on.year
         last = Decision.objects.filter(organ=organ, year=year).aggregate(n=Max("number"))["n"] or 0
         decision = Decision.objects.create(
@@ -183,7 +354,7 @@ def decision_record(
             user=actor,
             data={"decision": decision.reference, "adopted": decision.adopted, "item": item.title},
         )
-        if item.report_id and decision.adopted:
+        if item.report_id and decision.adopted and kind not in NON_PATH_KINDS:
             report_apply_decision(actor=actor, report_id=item.report_id, decision=decision)
     return decision
 

@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from deliberation import permissions
+from deliberation import permissions, services
 from deliberation.admin_views import (
     DecisionRecordView,
     JoinRequestDecideView,
@@ -29,6 +29,7 @@ from deliberation.admin_views import (
     MeetingDetailView,
     MeetingPublishMinutesView,
 )
+from deliberation.errors import DeliberationError
 from deliberation.forms import MeetingForm, person_label
 from deliberation.models import (
     JoinRequest,
@@ -203,6 +204,28 @@ class MeetingCreateView(generic.CreateView):
 class MeetingEditView(generic.EditView):
     def get_success_url(self):
         return reverse("deliberation_meeting:inspect", args=[quote(self.object.pk)])
+
+    def save_instance(self):
+        # The meeting goes through its service, which keeps what the record rests on.
+        form = self.form
+        meeting = services.meeting_save(
+            actor=self.request.user,
+            meeting=form.instance,
+            minutes_attachment_ids=[
+                document.pk for document in form.cleaned_data.get("minutes_attachments", [])
+            ],
+        )
+        form.agenda_formset.instance = meeting
+        form.agenda_formset.save()
+        return meeting
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except DeliberationError as error:
+            form.add_error(None, error.message)
+            self.produced_error_message = error.message
+            return self.form_invalid(form)
 
 
 class MeetingDeleteView(generic.DeleteView):

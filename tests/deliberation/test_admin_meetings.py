@@ -1,16 +1,23 @@
 """The secretariat's back office: meetings, attendance, decisions, minutes, join requests."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from deliberation import services
 from deliberation.models import (
     Decision,
     DecisionKind,
     JoinRequest,
     JoinRequestStatus,
+    Meeting,
     Membership,
     ReportStatus,
 )
@@ -20,6 +27,7 @@ from .factories import (
     AgendaItemFactory,
     JoinRequestFactory,
     MeetingFactory,
+    MembershipFactory,
     OrganFactory,
     ReportFactory,
     UserFactory,
@@ -211,26 +219,144 @@ def test_deciding_twice_is_an_error_message(group, chair, secretariat):
 def test_the_chairs_casting_vote_decides_a_tie_where_the_directive_allows(
     secretariat, casting_vote
 ):
-    meeting = quorate_meeting(board(), members=7, present=4)
+    organ = OrganFactory(executive_board=True)
+    MembershipFactory(organ=organ, chair=True)  # among the first four, who are present
+    meeting = quorate_meeting(organ, members=7, present=4)
     item = AgendaItemFactory(meeting=meeting)
     client = admin_client(secretariat)
     assert (
         "The chair&#x27;s vote"
         in client.get(meeting_url("record_decision", item.pk)).content.decode()
     )
+    tie = {
+        "kind": DecisionKind.OTHER,
+        "counting": "totals",
+        "yes": "2",
+        "no": "2",
+        "abstain": "0",
+        "text": "Eşitlik.",
+    }
 
-    client.post(
-        meeting_url("record_decision", item.pk),
-        {
-            "kind": DecisionKind.OTHER,
-            "decided_on": "2026-03-10",
-            "counting": "totals",
-            "yes": "2",
-            "no": "2",
-            "abstain": "0",
-            "chair_vote": "yes",
-        },
-    )
+    # a tie counted as totals needs the chair's side
+    response = client.post(meeting_url("record_decision", item.pk), tie)
+    assert response.status_code == 200
+    assert "state whether the chair voted yes or no" in response.content.decode()
+    assert not Decision.objects.exists()
+
+    client.post(meeting_url("record_decision", item.pk), tie | {"chair_vote": "yes"})
 
     decision = Decision.objects.get()
     assert decision.adopted and decision.casting_vote_used
+    assert decision.decided_on == meeting.meeting_date
+
+
+def edit_data(meeting, **changes):
+    """The meeting's edit form as the browser posts it back, with ``changes``."""
+    items = list(meeting.agenda_items.order_by("position", "pk"))
+    local = timezone.localtime(meeting.starts_at)
+    data = {
+        "organ": meeting.organ_id,
+        "starts_at": local.strftime("%Y-%m-%d %H:%M"),
+        "place": meeting.place,
+        "minutes": meeting.minutes,
+        "agenda-TOTAL_FORMS": str(len(items)),
+        "agenda-INITIAL_FORMS": str(len(items)),
+        "agenda-MIN_NUM_FORMS": "0",
+        "agenda-MAX_NUM_FORMS": "1000",
+    }
+    for n, item in enumerate(items):
+        data |= {
+            f"agenda-{n}-id": item.pk,
+            f"agenda-{n}-meeting": meeting.pk,
+            f"agenda-{n}-position": item.position,
+            f"agenda-{n}-title": item.title,
+            f"agenda-{n}-report": item.report_id or "",
+        }
+    return data | changes
+
+
+def decided_meeting(secretariat):
+    meeting = quorate_meeting(board(), members=7, present=4)
+    item = AgendaItemFactory(meeting=meeting)
+    services.decision_record(
+        actor=secretariat, agenda_item_id=item.pk, kind=DecisionKind.OTHER, yes=4
+    )
+    return meeting
+
+
+def test_the_date_of_a_meeting_with_decisions_is_shown_but_not_editable(secretariat):
+    meeting = decided_meeting(secretariat)
+    before = meeting.starts_at
+    client = admin_client(secretariat)
+
+    page = client.get(meeting_url("edit", meeting.pk)).content.decode()
+    assert re.search(r'<input[^>]*name="starts_at"[^>]*disabled', page)
+    assert "are dated by it, so its date and time cannot change" in page
+
+    response = client.post(
+        meeting_url("edit", meeting.pk),
+        edit_data(meeting, starts_at="2026-03-12 18:00", place="Kültür Merkezi"),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting.refresh_from_db()
+    assert meeting.starts_at == before
+    assert meeting.place == "Kültür Merkezi"
+
+
+def test_a_decision_recorded_while_the_form_was_open_keeps_the_date(secretariat, monkeypatch):
+    """The form offered the date; the service still refuses, and says why."""
+    meeting = decided_meeting(secretariat)
+    before = meeting.starts_at
+    # as if the form had been built before the decision was recorded
+    answers = iter([False])
+    monkeypatch.setattr(Meeting, "decisions_exist", lambda self: next(answers, True))
+
+    response = admin_client(secretariat).post(
+        meeting_url("edit", meeting.pk),
+        edit_data(meeting, starts_at="2026-03-12 18:00", place="Kültür Merkezi"),
+    )
+
+    assert response.status_code == 200
+    assert "its organ and its date and time cannot change" in response.content.decode()
+    meeting.refresh_from_db()
+    assert (meeting.starts_at, meeting.place) == (before, "Kent Konseyi Toplantı Salonu, Konak")
+
+
+def test_published_minutes_are_shown_but_not_editable(secretariat):
+    meeting = MeetingFactory(minutes="Toplantı saat 18.00'de açıldı.")
+    services.meeting_publish_minutes(actor=secretariat, meeting_id=meeting.pk)
+    client = admin_client(secretariat)
+
+    page = client.get(meeting_url("edit", meeting.pk)).content.decode()
+    assert re.search(r'<textarea[^>]*name="minutes"[^>]*disabled', page)
+    assert "Record a correction in the minutes of the organ&#x27;s next meeting" in page
+
+    response = client.post(
+        meeting_url("edit", meeting.pk), edit_data(meeting, minutes="Sonradan değişti.")
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.minutes == "Toplantı saat 18.00'de açıldı."
+
+
+@pytest.mark.parametrize("screen", ["edit", "inspect"])
+def test_the_meeting_screens_cost_the_same_queries_for_3_or_30_agenda_items(
+    secretariat, group, screen
+):
+    reports = [ReportFactory(group=group, in_board_review=True) for _ in range(3)]
+    client = admin_client(secretariat)
+
+    def queries_for(count):
+        meeting = decided_meeting(secretariat)  # one item decided, the rest open
+        for n in range(count - 1):
+            AgendaItemFactory(meeting=meeting, report=reports[n % 4] if n % 4 < 3 else None)
+        client.get(meeting_url(screen, meeting.pk))  # warm the caches (settings, user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(meeting_url(screen, meeting.pk))
+        assert response.status_code == 200
+        assert meeting.agenda_items.count() == count
+        return len(queries)
+
+    assert queries_for(30) == queries_for(3)

@@ -4,7 +4,8 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry
 
 from deliberation import services
@@ -246,47 +247,100 @@ def test_one_decision_per_agenda_item(secretariat):
 
 # Casting vote -----------------------------------------------------------------------------
 
+Y, N, A = VoteChoice.YES, VoteChoice.NO, VoteChoice.ABSTAIN
+
+
+def chaired_meeting(*, chair="present", members=7, present=4):
+    """A quorate meeting whose organ's chair is "present", "absent" or "none" (no chair)."""
+    organ = OrganFactory(executive_board=True)
+    chair_id = None
+    if chair == "present":  # the first membership made is among the first present
+        chair_id = MembershipFactory(organ=organ, chair=True).person_id
+    meeting = quorate_meeting(organ, members=members - (chair == "absent"), present=present)
+    if chair == "absent":  # joins after attendance: a member, not recorded present
+        chair_id = MembershipFactory(organ=organ, chair=True).person_id
+        meeting.attendances.create(person_id=chair_id, present=False)
+    assert meeting.quorum()["members"] == members
+    assert (chair_id in present_ids(meeting)) is (chair == "present")
+    return meeting, chair_id
+
+
+REFUSED = "refused"
+
 
 @pytest.mark.parametrize(
-    ("casting_vote_setting", "chair_vote", "adopted", "casting_vote_used"),
+    ("setting", "chair", "totals", "chair_vote", "expected"),
     [
-        (False, VoteChoice.YES, False, False),
-        (False, VoteChoice.NO, False, False),
-        (True, VoteChoice.YES, True, True),
-        (True, VoteChoice.NO, False, True),
-        (True, None, False, False),
+        # no casting vote in the directive: a tie is not adopted, and no side is taken
+        (False, "present", (2, 2, 0), None, (False, False)),
+        (False, "present", (2, 2, 0), Y, (REFUSED, "has no casting vote")),
+        # a casting vote: the clerk states the chair's side, and must in a tie
+        (True, "present", (2, 2, 0), Y, (True, True)),
+        (True, "present", (2, 2, 0), N, (False, True)),
+        (True, "present", (2, 2, 0), None, (REFUSED, "state whether the chair voted")),
+        (True, "present", (2, 2, 0), "abstain", (REFUSED, "yes or no")),
+        # the chair was not there (or the organ has none): no casting vote
+        (True, "absent", (2, 2, 0), None, (False, False)),
+        (True, "absent", (2, 2, 0), Y, (REFUSED, "not recorded present")),
+        (True, "none", (2, 2, 0), None, (False, False)),
+        # no tie: the chair's side changes nothing
+        (True, "present", (3, 1, 0), N, (True, False)),
+        (True, "present", (1, 3, 0), Y, (False, False)),
+        (True, "present", (2, 1, 1), Y, (False, False)),
     ],
 )
-def test_the_chair_breaks_a_tie_only_where_the_directive_says_so(
-    secretariat, casting_vote_setting, chair_vote, adopted, casting_vote_used
+def test_casting_vote_with_totals(secretariat, setting, chair, totals, chair_vote, expected):
+    set_config(chair_casting_vote=setting)
+    meeting, _chair = chaired_meeting(chair=chair)
+    yes, no, abstain = totals
+
+    if expected[0] == REFUSED:
+        with translation.override("en"), pytest.raises(DeliberationError) as refused:
+            record(secretariat, meeting, yes=yes, no=no, abstain=abstain, chair_vote=chair_vote)
+        assert expected[1] in str(refused.value)
+        assert not Decision.objects.exists()
+        return
+    decision = record(secretariat, meeting, yes=yes, no=no, abstain=abstain, chair_vote=chair_vote)
+    assert (decision.adopted, decision.casting_vote_used) == expected
+
+
+@pytest.mark.parametrize(
+    ("setting", "chair", "chairs_vote", "others", "chair_vote", "expected"),
+    [
+        # the chair's own recorded vote decides the tie
+        (True, "present", Y, (Y, N, N), None, (True, True)),
+        (True, "present", N, (Y, Y, N), None, (False, True)),
+        (True, "present", Y, (Y, N, N), Y, (True, True)),  # stating it again is no harm
+        (True, "present", Y, (Y, N, N), N, (REFUSED, "own recorded vote")),
+        # no casting vote in the directive
+        (False, "present", Y, (Y, N, N), None, (False, False)),
+        # the chair abstains or stays silent: no tie, abstentions count against
+        (True, "present", A, (Y, Y, N), None, (False, False)),
+        (True, "present", None, (Y, N, N), None, (False, False)),
+        # the chair is absent: four others split evenly, no casting vote
+        (True, "absent", None, (Y, Y, N, N), None, (False, False)),
+    ],
+)
+def test_casting_vote_member_by_member(
+    secretariat, setting, chair, chairs_vote, others, chair_vote, expected
 ):
-    set_config(chair_casting_vote=casting_vote_setting)
-    meeting = quorate_meeting(members=7, present=4)
+    set_config(chair_casting_vote=setting)
+    meeting, chair_id = chaired_meeting(chair=chair)
+    others_ids = [pk for pk in present_ids(meeting) if pk != chair_id]
+    votes = dict(zip(others_ids, others, strict=True))
+    if chairs_vote:
+        votes[chair_id] = chairs_vote
 
-    decision = record(secretariat, meeting, yes=2, no=2, chair_vote=chair_vote)
-
-    assert decision.adopted is adopted
-    assert decision.casting_vote_used is casting_vote_used
-
-
-def test_without_a_tie_the_casting_vote_changes_nothing(secretariat, casting_vote):
-    meeting = quorate_meeting(members=7, present=5)
-
-    decision = record(secretariat, meeting, yes=3, no=2, chair_vote=VoteChoice.NO)
-
-    assert decision.adopted
-    assert not decision.casting_vote_used
-
-
-def test_the_casting_vote_cannot_adopt_what_half_of_those_present_did_not_support(
-    secretariat, casting_vote
-):
-    meeting = quorate_meeting(members=7, present=6)
-
-    decision = record(secretariat, meeting, yes=2, no=2, chair_vote=VoteChoice.YES)
-
-    assert not decision.adopted
-    assert not decision.casting_vote_used
+    if expected[0] == REFUSED:
+        with translation.override("en"), pytest.raises(DeliberationError) as refused:
+            record(secretariat, meeting, votes=votes, chair_vote=chair_vote)
+        assert expected[1] in str(refused.value)
+        assert not Decision.objects.exists()
+        return
+    decision = record(secretariat, meeting, votes=votes, chair_vote=chair_vote)
+    assert (decision.adopted, decision.casting_vote_used) == expected
+    if decision.casting_vote_used:
+        assert decision.votes.get(person_id=chair_id).choice == chairs_vote
 
 
 # Numbering --------------------------------------------------------------------------------
@@ -313,15 +367,52 @@ def test_decisions_are_numbered_per_organ_and_year(secretariat):
     assert third.decided_on == datetime.date(2026, 4, 7)
 
 
-def test_the_decision_date_sets_the_year_of_its_number(secretariat):
+def test_the_meetings_date_sets_the_year_of_its_number(secretariat):
     board = OrganFactory(executive_board=True, members=7)
     session = quorate_meeting(board, starts_at=istanbul(2025, 12, 30))
-    record(secretariat, session, yes=4)
+    january = quorate_meeting(board, starts_at=istanbul(2026, 1, 2))
 
-    decision = record(secretariat, session, yes=4, decided_on=datetime.date(2026, 1, 2))
+    december = record(secretariat, session, yes=4)
+    new_year = record(secretariat, january, yes=4)
+    # recorded in 2026, still a decision of the December meeting
+    late = record(secretariat, session, yes=4, decided_on=datetime.date(2025, 12, 30))
 
-    assert decision.reference == "2026/1"
-    assert decision.decided_on == datetime.date(2026, 1, 2)
+    assert [december.reference, new_year.reference, late.reference] == [
+        "2025/1",
+        "2026/1",
+        "2025/2",
+    ]
+    assert late.decided_on == datetime.date(2025, 12, 30)
+
+
+@pytest.mark.parametrize(
+    "decided_on",
+    [datetime.date(2026, 3, 9), datetime.date(2026, 3, 11), datetime.date(2099, 1, 1)],
+    ids=["before", "after", "future"],
+)
+def test_a_decision_is_dated_by_its_meeting(secretariat, decided_on):
+    meeting = quorate_meeting(members=7, present=4, starts_at=istanbul(2026, 3, 10))
+
+    with pytest.raises(DeliberationError) as refused:
+        record(secretariat, meeting, yes=4, decided_on=decided_on)
+
+    assert refused.value.code == "invalid"
+    assert "10.03.2026" in str(refused.value)
+    assert not Decision.objects.exists()
+
+
+def test_no_decision_is_recorded_before_the_meeting_begins(secretariat):
+    meeting = quorate_meeting(members=7, present=4)
+    later = timezone.now() + datetime.timedelta(hours=2)
+    type(meeting).objects.filter(pk=meeting.pk).update(starts_at=later)
+
+    with translation.override("en"), pytest.raises(DeliberationError) as refused:
+        record(secretariat, meeting, yes=4)
+
+    assert refused.value.code == "state"
+    assert "has not begun" in str(refused.value)
+    assert timezone.localtime(later).strftime("%d.%m.%Y %H.%M") in str(refused.value)
+    assert not Decision.objects.exists()
 
 
 def test_the_numbers_of_the_meeting_are_kept_when_memberships_change_later(secretariat):
@@ -400,6 +491,22 @@ def test_only_members_on_the_meeting_date_can_be_present(secretariat):
     assert not meeting.attendances.exists()
 
 
+def test_attendance_is_not_recorded_before_the_meeting_begins(secretariat):
+    board = OrganFactory(executive_board=True, members=5)
+    meeting = MeetingFactory(organ=board, starts_at=timezone.now() + datetime.timedelta(days=2))
+
+    with translation.override("en"), pytest.raises(DeliberationError) as refused:
+        services.meeting_record_attendance(
+            actor=secretariat,
+            meeting_id=meeting.pk,
+            present_ids=board.memberships.values_list("person_id", flat=True),
+        )
+
+    assert refused.value.code == "state"
+    assert "has not begun" in str(refused.value)
+    assert not meeting.attendances.exists()
+
+
 def test_attendance_is_frozen_once_a_decision_is_recorded(secretariat):
     meeting = quorate_meeting(members=7, present=4)
     record(secretariat, meeting, yes=4)
@@ -473,3 +580,103 @@ def test_minutes_of_a_future_meeting_are_not_published(secretariat):
 
     meeting.refresh_from_db()
     assert not meeting.minutes_published
+
+
+# Editing a meeting ------------------------------------------------------------------------
+
+
+def edited(meeting, **changes):
+    """The meeting as the edit form hands it to the service: a fresh copy with changes."""
+    copy = type(meeting).objects.get(pk=meeting.pk)
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"starts_at": istanbul(2026, 3, 11)}, {"starts_at": istanbul(2026, 3, 10, 19)}, "organ"],
+    ids=["another day", "another hour", "another organ"],
+)
+def test_a_meeting_with_decisions_keeps_its_organ_and_date(secretariat, changes):
+    meeting = quorate_meeting(members=7, present=4, starts_at=istanbul(2026, 3, 10))
+    decision = record(secretariat, meeting, yes=4)
+    if changes == "organ":
+        changes = {"organ": OrganFactory(executive_board=True)}
+
+    with pytest.raises(DeliberationError) as refused:
+        services.meeting_save(actor=secretariat, meeting=edited(meeting, **changes))
+
+    assert refused.value.code == "state"
+    meeting.refresh_from_db()
+    assert meeting.starts_at == istanbul(2026, 3, 10)
+    decision.refresh_from_db()
+    assert decision.decided_on == meeting.meeting_date == datetime.date(2026, 3, 10)
+
+
+def test_a_meeting_with_decisions_can_still_be_corrected_elsewhere(secretariat):
+    meeting = quorate_meeting(members=7, present=4)
+    record(secretariat, meeting, yes=4)
+
+    services.meeting_save(
+        actor=secretariat, meeting=edited(meeting, place="Kültür Merkezi", minutes="Açıldı.")
+    )
+
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.minutes) == ("Kültür Merkezi", "Açıldı.")
+    entry = ModelLogEntry.objects.for_instance(meeting).get(action="wagtail.edit")
+    assert entry.user == secretariat
+    assert sorted(entry.data["changed"]) == ["minutes", "place"]
+
+
+def test_a_meeting_without_decisions_can_move(secretariat):
+    meeting = quorate_meeting(members=7, present=4)
+
+    services.meeting_save(
+        actor=secretariat, meeting=edited(meeting, starts_at=istanbul(2026, 3, 9))
+    )
+
+    meeting.refresh_from_db()
+    assert meeting.meeting_date == datetime.date(2026, 3, 9)
+
+
+def test_published_minutes_are_not_edited(secretariat):
+    meeting = MeetingFactory(minutes="Toplantı saat 18.00'de açıldı.")
+    services.meeting_publish_minutes(actor=secretariat, meeting_id=meeting.pk)
+    document = get_document_model().objects.create(title="Ek", file="ek.pdf")
+
+    for call in (
+        lambda: services.meeting_save(
+            actor=secretariat, meeting=edited(meeting, minutes="Toplantı 19.00'da açıldı.")
+        ),
+        lambda: services.meeting_save(
+            actor=secretariat, meeting=edited(meeting), minutes_attachment_ids=[document.pk]
+        ),
+    ):
+        with pytest.raises(DeliberationError) as refused:
+            call()
+        assert refused.value.code == "state"
+        # the date of publication, so the clerk can find the published text
+        assert timezone.localdate().strftime("%d.%m.%Y") in str(refused.value)
+
+    meeting.refresh_from_db()
+    assert meeting.minutes == "Toplantı saat 18.00'de açıldı."
+    assert not meeting.minutes_attachments.exists()
+    # the same text sent back by a browser (CRLF line ends) and other fields are fine
+    services.meeting_save(
+        actor=secretariat,
+        meeting=edited(meeting, minutes="Toplantı saat 18.00'de açıldı.\r\n", place="Konak"),
+        minutes_attachment_ids=[],
+    )
+    meeting.refresh_from_db()
+    assert (meeting.place, meeting.minutes) == ("Konak", "Toplantı saat 18.00'de açıldı.")
+    assert meeting.minutes_published
+
+
+def test_only_the_secretariat_edits_meetings(chair):
+    meeting = MeetingFactory()
+
+    with pytest.raises(DeliberationError) as refused:
+        services.meeting_save(actor=chair, meeting=edited(meeting, place="Başka yer"))
+
+    assert refused.value.code == "forbidden"

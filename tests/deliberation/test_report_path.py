@@ -1,10 +1,10 @@
 """The path of a report (domain.md): draft → adopted → Executive Board → General Assembly →
 approved, with returns, rejection and withdrawal, against the transition table."""
 
-import contextlib
 import itertools
 
 import pytest
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from deliberation import services
@@ -505,16 +505,39 @@ def test_a_vote_that_is_not_adopted_leaves_the_report_where_it_is(group, kind, y
     assert len(report_log(report)) == log_before
 
 
-@pytest.mark.parametrize("kind", [DecisionKind.ADOPT, DecisionKind.OTHER])
-def test_other_kinds_of_decision_do_not_move_a_report_under_review(group, kind):
+@pytest.mark.parametrize("state", [S.BOARD_REVIEW, S.ASSEMBLY_REVIEW])
+def test_an_organ_may_postpone_or_note_a_report_without_moving_it(group, state):
+    """A decision of the kind "other" (ertelendi, bilgiye sunuldu) is no move of the path."""
+    report = ReportFactory(group=group, state=state)
+    events_before = timeline(report)
+    log_before = len(report_log(report))
+
+    decision = decide(
+        report, organ=organ_of(REVIEWER[state]), kind=DecisionKind.OTHER, text="Ertelendi."
+    )
+
+    assert decision.adopted
+    assert decision.agenda_item.report == report
+    assert Decision.objects.filter(agenda_item__report=report, text="Ertelendi.").count() == 1
+    report.refresh_from_db()
+    assert report.status == state
+    assert timeline(report) == events_before
+    assert len(report_log(report)) == log_before
+
+
+def test_the_groups_adoption_is_no_decision_a_reviewing_organ_takes(group):
     report = ReportFactory(group=group, in_board_review=True)
+    events_before = timeline(report)
 
-    # Whether the decision is refused or recorded, it is no move of the path.
-    with contextlib.suppress(DeliberationError):
-        decide(report, organ=board(), kind=kind, text=REASONS)
-
+    with translation.override("en"):
+        error = refused(
+            "state", decide, report, organ=board(), kind=DecisionKind.ADOPT, text=REASONS
+        )
+        assert "cannot take the decision “Adopted by the group”" in str(error)
     report.refresh_from_db()
     assert report.status == S.BOARD_REVIEW
+    assert timeline(report) == events_before
+    assert not Decision.objects.filter(text=REASONS).exists()
 
 
 def test_a_missing_report_is_not_found(chair):
