@@ -1,4 +1,20 @@
-"""Reports: drafting, versions, comments and every move on the path to approval."""
+"""Reports: drafting, versions, comments and every move on the path to approval.
+
+Why the path is its own state machine (``TRANSITIONS`` in deliberation.models.reports)
+and not Wagtail's workflow framework: a Wagtail ``Task`` is finished by one user who
+clicks approve or reject. Here a review step is decided by an organ: a quorate meeting
+of the Executive Board or the General Assembly whose recorded, numbered vote is
+adopted (services.meetings.decision_record calls ``report_apply_decision`` in the same
+transaction). Which organ approves is a per-council setting (DeliberationSettings),
+a return needs the meeting's reasons, and the approved text is pinned as the
+revision the decision approved. Workflows would also bring DraftStateMixin's
+live/draft publishing, which reports do not have: approval is a decision, not a publish.
+
+What of Wagtail is used: ``RevisionMixin`` (every save is a revision: History,
+side-by-side comparison, restore, the approved revision), ``LockableMixin`` with the
+snippet lock and unlock views, the audit log (``log(...)`` for every move, with the
+action types registered in wagtail_hooks) and the snippet ``HistoryView`` that shows it.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -73,6 +89,19 @@ def _validate(report: Report) -> None:
         raise DeliberationError(" ".join(error.messages)) from None
 
 
+def _require_editable(actor, report: Report, *, forbidden: str) -> None:
+    """Refuse a change of the text unless the report is a draft the actor may edit."""
+    if roles.can_edit_report(actor, report):
+        return
+    if not report.is_editable:
+        raise DeliberationError(
+            _("Only drafts can be edited; this report is “%(status)s”.")
+            % {"status": report.get_status_display()},
+            code="state",
+        )
+    raise DeliberationError(forbidden, code="forbidden")
+
+
 def _check_lock(report: Report, actor) -> None:
     lock = report.get_lock()
     if lock and lock.for_user(actor):
@@ -105,19 +134,23 @@ def report_save(*, actor, report: Report, base_revision_id: int | None) -> Repor
 
     ``report`` carries the edited (unsaved) values; ``base_revision_id`` is the version
     the editor started from. If someone saved in between, nothing is overwritten and
-    the editor is told, so they can compare and merge.
+    the editor is told, so they can compare and merge; a save that names no version
+    cannot be checked and is refused with its own message.
     """
     with transaction.atomic():
         current = _locked(report.pk)
-        if not roles.can_edit_report(actor, current):
-            if not current.is_editable:
-                raise DeliberationError(
-                    _("Only drafts can be edited; this report is “%(status)s”.")
-                    % {"status": current.get_status_display()},
-                    code="state",
-                )
-            raise DeliberationError(_("You may not edit this report."), code="forbidden")
+        _require_editable(actor, current, forbidden=_("You may not edit this report."))
         _check_lock(current, actor)
+        if base_revision_id is None and current.latest_revision_id is not None:
+            raise DeliberationError(
+                _(
+                    "Your changes were not saved: the editor did not say which version of "
+                    "the draft it started from, so they could not be checked against saves "
+                    "made in the meantime. Copy your changes, reload the draft and apply "
+                    "them again."
+                ),
+                code="conflict",
+            )
         if current.latest_revision_id != base_revision_id:
             latest = current.latest_revision
             raise DeliberationError(
@@ -173,16 +206,9 @@ def report_restore(*, actor, report_id: int, revision_id: int) -> Report:
     """Make an older version the current draft; the versions in between stay in history."""
     with transaction.atomic():
         current = _locked(report_id)
-        if not roles.can_edit_report(actor, current):
-            if not current.is_editable:
-                raise DeliberationError(
-                    _("Only drafts can be edited; this report is “%(status)s”.")
-                    % {"status": current.get_status_display()},
-                    code="state",
-                )
-            raise DeliberationError(
-                _("You may not restore versions of this report now."), code="forbidden"
-            )
+        _require_editable(
+            actor, current, forbidden=_("You may not restore versions of this report now.")
+        )
         _check_lock(current, actor)
         try:
             revision = current.revisions.get(pk=revision_id)

@@ -1,7 +1,7 @@
 """Drafting a report: a version per save, conflicts, restoring, locks and comments."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry, Revision
 
 from deliberation import services
@@ -146,10 +146,17 @@ def test_a_save_that_does_not_say_which_version_it_started_from_is_refused(group
     edited = Report.objects.get(pk=report.pk)
     edited.title = "Sürümü bilinmeyen değişiklik"
 
-    refused("conflict", services.report_save, actor=member, report=edited, base_revision_id=None)
+    with translation.override("en"):
+        error = refused(
+            "conflict", services.report_save, actor=member, report=edited, base_revision_id=None
+        )
+        # its own message: nobody else saved in between, the editor named no version
+        assert "did not say which version of the draft it started from" in str(error)
+        assert "Someone else" not in str(error)
 
     report.refresh_from_db()
     assert report.title == "Ortak başlangıç"
+    assert len(versions(report)) == 1
 
 
 def test_restoring_an_old_version_keeps_the_ones_in_between(group, chair, member):
@@ -221,6 +228,27 @@ def test_only_drafts_are_edited_or_restored(group, member, state):
     assert report.title == "Kabul edilen metin"
     assert report.status == state
     assert Revision.objects.count() == count
+
+
+def test_only_the_groups_members_edit_or_restore_and_each_refusal_says_which(group):
+    report = ReportFactory(group=group, title="Grubun raporu")
+    outsider = MembershipFactory(organ=OrganFactory()).person
+
+    with translation.override("en"):
+        saving = refused("forbidden", edit_report, report, actor=outsider, title="Dışarıdan")
+        restoring = refused(
+            "forbidden",
+            services.report_restore,
+            actor=outsider,
+            report_id=report.pk,
+            revision_id=report.latest_revision_id,
+        )
+        assert str(saving) == "You may not edit this report."
+        assert str(restoring) == "You may not restore versions of this report now."
+
+    report.refresh_from_db()
+    assert report.title == "Grubun raporu"
+    assert len(versions(report)) == 1
 
 
 def lock(report, user):
