@@ -7,6 +7,7 @@ functions, the service (a refusal is a DeliberationError or MotionError with cod
 200; refused: a 404, or a redirect with an error message).
 """
 
+import importlib
 from dataclasses import dataclass
 
 import pytest
@@ -627,6 +628,23 @@ def test_a_restore_keeps_the_report_visible_to_the_reviewers(council):
     services.report_restore(actor=council.locker, report_id=report.pk, revision_id=first.pk)
 
     assert roles.can_view_report(council.person("board_member"), Report.objects.get(pk=report.pk))
+
+
+def test_reports_submitted_before_the_field_existed_get_it_from_their_timeline(council):
+    """Migration 0003 fills Report.submitted_at from the first "submit" entry."""
+    from django.apps import apps
+
+    migration = importlib.import_module("deliberation.migrations.0003_report_submitted_at")
+    returned = council.returned_report()
+    draft = ReportFactory(group=council.group)
+    first_submit = returned.events.filter(action="submit").earliest("at").at
+    Report.objects.update(submitted_at=None)
+
+    migration.fill_submitted_at(apps, None)
+
+    assert Report.objects.get(pk=returned.pk).submitted_at == first_submit
+    assert Report.objects.get(pk=draft.pk).submitted_at is None
+    assert roles.can_view_report(council.person("board_member"), Report.objects.get(pk=returned.pk))
 
 
 @pytest.mark.parametrize("role", ["chair", "secretariat"])
