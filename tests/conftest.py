@@ -1,6 +1,7 @@
 """Fixtures shared by the server-side tests: a site with its section pages."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from tests.factories import (
     ContactPageFactory,
@@ -9,6 +10,27 @@ from tests.factories import (
     NewsIndexPageFactory,
     make_home,
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_types_in_transactional_tests(request):
+    """Start every transactional test from an empty content-type cache.
+
+    Transactional tests empty the database after each test and refill it; on
+    PostgreSQL the refilled content types get new ids, and a live server's threads
+    (the browser journeys) may have cached the old ones in the process-wide cache
+    while that happened. pytest-django runs the transactional tests after the others,
+    so clearing here, once their database is ready, covers every test that can meet a
+    stale id.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    asked = marker is not None and marker.kwargs.get("transaction", bool(marker.args[:1]))
+    transactional = asked or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        ContentType.objects.clear_cache()
 
 
 @pytest.fixture
