@@ -250,7 +250,11 @@ class ReportSubmitForm(_RecipientMixin, forms.Form):
 class MotionEventForm(forms.Form):
     """One step of the follow-up, or the correction of a wrong one (same fields)."""
 
-    kind = forms.ChoiceField(label=_("What happened"), choices=EventKind.choices)
+    # The submission is recorded by the service that enters the motion.
+    kind = forms.ChoiceField(
+        label=_("What happened"),
+        choices=[choice for choice in EventKind.choices if choice[0] != EventKind.SUBMITTED],
+    )
     date = forms.DateField(
         label=capfirst(_("date")),
         required=False,

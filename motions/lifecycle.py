@@ -107,6 +107,12 @@ def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
     public = State(status_since=submitted_on)
     state.public = public
     for event in events:
+        if event.kind == EventKind.SUBMITTED:
+            # The submission itself: first, on the day of submission, and only once.
+            if state.history or event.date != submitted_on:
+                raise SequenceError(_("A motion is submitted once, before anything else."))
+            state.history.append(event.kind)
+            continue
         if event.date < submitted_on:
             raise SequenceError(_("An event cannot be dated before the motion's submission."))
         allowed = TRANSITIONS.get(state.status, {})

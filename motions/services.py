@@ -76,6 +76,11 @@ def _create(*, actor, reference: str | None, **fields) -> Motion:
                 ) from None
     motion.topics.set(topics)
     motion.documents.set(documents)
+    # The submission is the motion's first public event: the feeds show it and the
+    # followers of its topics and of all motions are told (motion_record_event's path).
+    submitted = MotionEvent.objects.create(
+        motion=motion, kind=EventKind.SUBMITTED, date=submitted_on, recorded_by=actor
+    )
     refresh(motion)
     log(
         instance=motion,
@@ -83,6 +88,10 @@ def _create(*, actor, reference: str | None, **fields) -> Motion:
         user=actor,
         data={"reference": motion.reference},
     )
+    if motion.is_public:
+        from .notifications import queue_event_alerts
+
+        queue_event_alerts(submitted)
     return motion
 
 
@@ -169,7 +178,15 @@ def motion_create(*, actor, reference: str | None = None, **fields) -> Motion:
 
 
 def _ordered(events):
-    return sorted(events, key=lambda e: (e.date, e.recorded_at or timezone.now(), e.pk or 10**12))
+    return sorted(
+        events,
+        key=lambda e: (
+            e.date,
+            e.kind != EventKind.SUBMITTED,  # the submission comes first on its day
+            e.recorded_at or timezone.now(),
+            e.pk or 10**12,
+        ),
+    )
 
 
 def _active_events(
@@ -373,6 +390,10 @@ def motion_record_event(
     _require_secretariat(actor)
     if kind not in EventKind.values:
         raise MotionError(_("Choose what happened."))
+    if kind == EventKind.SUBMITTED:
+        raise MotionError(
+            _("The submission is recorded when the motion is entered; choose what happened next.")
+        )
     if on > timezone.localdate():
         raise MotionError(_("An event cannot be dated in the future."))
     if kind == EventKind.DECIDED and outcome not in Outcome.values:
@@ -393,7 +414,9 @@ def motion_record_event(
         superseded = None
         if supersedes_id is not None:
             try:
-                superseded = motion.events.get(pk=supersedes_id, superseded_by__isnull=True)
+                superseded = motion.events.exclude(kind=EventKind.SUBMITTED).get(
+                    pk=supersedes_id, superseded_by__isnull=True
+                )
             except MotionEvent.DoesNotExist:
                 raise MotionError(
                     _("Only a current event of this motion can be corrected."), code="state"

@@ -29,6 +29,9 @@ class Outcome(models.TextChoices):
 
 
 class EventKind(models.TextChoices):
+    # Recorded by the service that enters the motion, never by hand: it is what the feeds
+    # and the alerts announce when a motion is new. The status starts as "submitted".
+    SUBMITTED = "submitted", _("Submitted")
     PLACED_ON_AGENDA = "placed_on_agenda", _("Placed on the agenda")
     REFERRED = "referred", _("Referred to committee")
     COMMITTEE_REPORTED = "committee_reported", _("Committee reported")

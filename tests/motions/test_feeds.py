@@ -50,21 +50,25 @@ def test_feed_of_all_motions_has_the_public_current_events(client, scene, home):
 
     reference = scene.accepted.reference
     with translation.override("tr"):
+        submitted = str(EventKind.SUBMITTED.label)
         labels = [
+            submitted,
             str(EventKind.PLACED_ON_AGENDA.label),
             str(EventKind.COMMITTEE_REPORTED.label),
             scene.accepted.events.get(kind=EventKind.DECIDED).label,
         ]
-    # Newest record first.
+    # Newest record first; each submission is a movement too.
     assert [entry.title for entry in feed.entries] == [
-        f"{reference} – {label}" for label in reversed(labels)
+        *(f"{reference} – {label}" for label in reversed(labels)),
+        f"{scene.overdue.reference} – {submitted}",
     ]
-    number = reference.split("/")[1]
-    assert {entry.link for entry in feed.entries} == {
-        f"http://localhost/onergeler/o/2026/{number}/"
+    links = {
+        f"http://localhost/onergeler/o/2026/{item.reference.split('/')[1]}/"
+        for item in (scene.accepted, scene.overdue)
     }
-    assert len({entry.id for entry in feed.entries}) == 3
-    decided, _reported, placed = feed.entries
+    assert {entry.link for entry in feed.entries} == links
+    assert len({entry.id for entry in feed.entries}) == 5
+    decided, _reported, placed, *_submissions = feed.entries
     assert decided.summary == "<p>Kent bostanları</p>\n\n<p>Oybirliğiyle kabul edildi.</p>"
     assert placed.summary == "<p>Kent bostanları</p>\n\n<p>Gündemin 7. maddesi.</p>"
     published = datetime.datetime.fromisoformat(decided.published)
@@ -97,8 +101,9 @@ def test_feed_of_one_motion(client, scene):
 
     feed = read_feed(client, f"/onergeler/akis/o/{scene.accepted.reference}/")
 
-    assert len(feed.entries) == 3
+    assert len(feed.entries) == 4
     assert all(entry.title.startswith(scene.accepted.reference) for entry in feed.entries)
+    assert feed.entries[-1].title == f"{scene.accepted.reference} – {tr('Submitted')}"
     assert scene.accepted.title in feed.feed.title
     # Without a motions page on the site, entries link to the API record.
     assert feed.entries[0].link == f"http://testserver/api/v1/motions/{scene.accepted.reference}"
@@ -117,7 +122,10 @@ def test_feed_of_a_topic(client, scene):
     ulasim = read_feed(client, "/onergeler/akis/konu/ulasim/")
 
     assert {entry.title.split(" – ")[0] for entry in gida.entries} == {scene.accepted.reference}
-    assert [entry.title.split(" – ")[0] for entry in ulasim.entries] == [other.reference]
+    assert [entry.title for entry in ulasim.entries] == [
+        f"{other.reference} – {tr('Placed on the agenda')}",
+        f"{other.reference} – {tr('Submitted')}",
+    ]
     assert "Gıda" in gida.feed.title
     assert client.get("/onergeler/akis/konu/yok/").status_code == 404
 
@@ -231,7 +239,7 @@ def test_notes_are_text_not_html(client, db):
     body = client.get("/onergeler/akis/").content.decode()
 
     assert "<script>" not in body
-    [entry] = read_feed(client, "/onergeler/akis/").entries
+    entry, _submitted = read_feed(client, "/onergeler/akis/").entries
     assert entry.summary == (
         "<p>Parklar &amp; bahçeler</p>\n\n<p>&lt;script&gt;alert(1)&lt;/script&gt; 5 &lt; 7</p>"
     )

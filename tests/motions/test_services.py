@@ -555,3 +555,85 @@ def test_only_the_secretariat_refreshes_the_deadlines(konak):
     with pytest.raises(services.MotionError) as refused:
         services.motions_refresh_due(actor=member, municipality_id=konak.pk)
     assert refused.value.code == "forbidden"
+
+
+# --- 7. A new motion is news: the followers are told and the feeds show it ---------------
+
+
+def test_a_new_motion_alerts_its_topics_and_all_motions_followers_once_each(
+    client, home, motions_page, konak, topic, django_capture_on_commit_callbacks
+):
+    other_topic = Topic.objects.create(name="Çevre", slug="cevre")
+    older = enter(konak, title="Eski önerge")
+    follow("herkes@example.org")
+    follow("herkes@example.org", scope=AlertScope.TOPIC, topic=topic)  # both: one e-mail
+    follow("konu@example.org", scope=AlertScope.TOPIC, topic=topic)
+    follow("baska-konu@example.org", scope=AlertScope.TOPIC, topic=other_topic)
+    follow("eski@example.org", scope=AlertScope.MOTION, motion=older)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        motion = enter(konak, title="Bisiklet yolları ağı", topics=[topic])
+
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "herkes@example.org",
+        "konu@example.org",
+    ]
+    with translation.override("tr"):
+        label = str(EventKind.SUBMITTED.label)
+    assert all(
+        motion.reference in message.subject and label in message.subject for message in mail.outbox
+    )
+    assert all(motion.title in message.body for message in mail.outbox)
+
+    entry = f"{motion.reference} – {label}"
+    assert entry in [title for _id, title in feed_entries(client)]
+    assert entry in [title for _id, title in feed_entries(client, "/onergeler/akis/konu/ulasim/")]
+    assert [
+        title for _id, title in feed_entries(client, f"/onergeler/akis/o/{motion.reference}/")
+    ] == [entry]
+    assert entry not in [
+        title for _id, title in feed_entries(client, "/onergeler/akis/konu/cevre/")
+    ]
+
+    # The page and the API give the submission once, from the motion itself.
+    assert client.get(api_url(motion)).json()["events"] == []
+    html = client.get(page_url(motions_page, motion)).content.decode()
+    with translation.override("tr"):
+        submitted_to = translation.gettext("Submitted to %(recipient)s") % {"recipient": konak.name}
+    assert html.count(submitted_to) == 1
+
+
+def test_a_submitted_report_alerts_the_followers(konak, topic, django_capture_on_commit_callbacks):
+    follow("herkes@example.org")
+    mail.outbox.clear()
+    report = ReportFactory(approved=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        motion = submit(report, konak)
+    assert [message.to for message in mail.outbox] == [["herkes@example.org"]]
+    assert motion.reference in mail.outbox[0].subject
+
+
+def test_a_motion_that_is_not_public_is_no_news(client, konak, django_capture_on_commit_callbacks):
+    follow("herkes@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        motion = enter(konak, is_public=False)
+    assert mail.outbox == []
+    assert all(motion.reference not in title for _id, title in feed_entries(client))
+
+
+def test_the_submission_is_not_recorded_by_hand(konak):
+    motion = enter(konak)
+    submitted = motion.events.get(kind=EventKind.SUBMITTED)
+    assert (submitted.date, submitted.is_public) == (SUBMITTED, True)
+
+    with pytest.raises(services.MotionError):
+        record(motion, EventKind.SUBMITTED, SUBMITTED)
+    with pytest.raises(services.MotionError):
+        record(motion, EventKind.WITHDRAWN, SUBMITTED, supersedes_id=submitted.pk)
+    form = admin_client(secretariat_user()).get(
+        reverse("motions_motion:record_event", args=[motion.pk])
+    )
+    assert f'value="{EventKind.SUBMITTED}"' not in form.content.decode()
+    assert motion.events.count() == 1
