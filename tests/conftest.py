@@ -24,7 +24,8 @@ def _fresh_content_types_in_transactional_tests(request):
     stale id.
     """
     marker = request.node.get_closest_marker("django_db")
-    asked = marker is not None and marker.kwargs.get("transaction", bool(marker.args[:1]))
+    positional = bool(marker.args[0]) if marker is not None and marker.args else False
+    asked = marker is not None and marker.kwargs.get("transaction", positional)
     transactional = asked or any(
         name in request.fixturenames for name in ("transactional_db", "live_server")
     )
