@@ -6,6 +6,7 @@ month; the meetings of 5 October and 2 November 2026 are recorded.
 """
 
 import datetime
+import importlib
 
 import feedparser
 import pytest
@@ -637,3 +638,28 @@ def test_the_submission_is_not_recorded_by_hand(konak):
     )
     assert f'value="{EventKind.SUBMITTED}"' not in form.content.decode()
     assert motion.events.count() == 1
+
+
+def test_motions_entered_before_get_their_submission_event_without_alerts(konak):
+    """Migration 0006 gives older motions their submission, dated when they were entered."""
+    from django.apps import apps
+
+    migration = importlib.import_module("motions.migrations.0006_motionevent_submitted")
+    older = enter(konak, title="Eski önerge")
+    record(older, EventKind.PLACED_ON_AGENDA, NOV_MEETING)
+    newer = enter(konak, title="Yeni önerge")
+    older.events.filter(kind=EventKind.SUBMITTED).delete()
+    entered = Motion.objects.get(pk=older.pk).created_at
+
+    migration.add_submission_events(apps, None)
+    migration.add_submission_events(apps, None)  # twice changes nothing
+
+    submitted = older.events.get(kind=EventKind.SUBMITTED)
+    assert (submitted.date, submitted.recorded_at, submitted.is_public) == (
+        SUBMITTED,
+        entered,
+        True,
+    )
+    assert newer.events.filter(kind=EventKind.SUBMITTED).count() == 1
+    assert services.motion_record_state(older).status == MotionStatus.ON_AGENDA
+    assert mail.outbox == []
