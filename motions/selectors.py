@@ -404,9 +404,14 @@ def public_motion(reference: str, *, today: date | None = None) -> Motion | None
 
 
 def public_events(motion: Motion) -> list[MotionEvent]:
-    """The motion's public, current events in order, with what the timeline shows."""
+    """The motion's public, current events in order, with what the timeline shows.
+
+    The submission event is left out: the timeline and the API give the submission
+    from the motion itself, with its recipient and outgoing reference.
+    """
     return list(
         MotionEvent.objects.filter(motion=motion, is_public=True, superseded_by__isnull=True)
+        .exclude(kind=EventKind.SUBMITTED)
         .select_related("supersedes", "meeting", "document")
         .order_by("date", "recorded_at", "pk")
     )
@@ -604,6 +609,7 @@ def latest_movements(*, limit: int = 5) -> list[Movement]:
         MotionEvent.objects.filter(
             is_public=True, motion__is_public=True, superseded_by__isnull=True
         )
+        .exclude(kind=EventKind.SUBMITTED)  # the submissions come from the motions below
         .select_related("motion")
         .order_by("-date", "-recorded_at", "-pk")[:limit]
     )
