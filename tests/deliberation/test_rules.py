@@ -180,3 +180,20 @@ def test_more_votes_than_present_is_an_error(present, yes, no, abstain):
 def test_negative_votes_are_an_error(yes, no, abstain):
     with pytest.raises(ValueError):
         rules.vote_outcome(present=5, yes=yes, no=no, abstain=abstain)
+
+
+@pytest.mark.parametrize(
+    ("present", "yes", "no", "tie"),
+    [
+        (4, 2, 2, True),
+        (30, 15, 15, True),
+        (2, 1, 1, True),
+        (5, 2, 2, False),  # the fifth abstained or did not vote: it counts against
+        (4, 3, 1, False),
+        (0, 0, 0, False),  # nobody voted: nothing to break
+        (6, 2, 2, False),
+    ],
+)
+def test_is_tie_means_all_present_split_evenly_between_yes_and_no(present, yes, no, tie):
+    assert rules.is_tie(present=present, yes=yes, no=no) is tie
+    assert rules.vote_outcome(present=present, yes=yes, no=no, abstain=0).tie is tie
