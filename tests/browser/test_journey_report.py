@@ -2,10 +2,13 @@
 
 The demo council (load_demo) provides the organs, their members and the logins:
 ``uye`` is a member and ``baskan`` the chair of the Kent ve Kentli Hakkı Çalışma Grubu,
-``sekreterya`` belongs to the secretariat. Every step of the path is taken in the admin
+``sekreterya`` belongs to the secretariat and ``kurul`` sits on the Executive Board and the
+General Assembly. Every step of the path is taken in the admin
 as those people would take it; the database is only read, to know the URLs and to check
 that what the pages say is what was stored. At the end an anonymous visitor finds the
-report on the group's page with its approval record, and nothing of its drafts.
+report on the group's page with its approval record, and nothing of its drafts. A second
+journey takes the other turn: the board returns the report with its reasons, and the group
+finds it back in draft, the reasons on its timeline and the returned version kept.
 """
 
 import re
@@ -48,9 +51,12 @@ RECOMMENDATIONS = "Kıyı boyunca kesintisiz, erişilebilir bir yürüyüş yolu
 REFERENCES = "Kıyı Kanunu, madde 6."
 COMMENT = "Gözlem sayılarını ekledim; ÖZEL_YORUM bir kez daha okuyalım mı?"
 BOARD_OPINION = "Yürütme Kurulu raporu olumlu görüşle Genel Kurula sunar."
+RETURN_REASONS = "Gözlem sayılarının kaynağı belirtilmeli; ÖZEL_GEREKÇE ile yeniden ele alınsın."
+SUMMARY_V3 = "Gözlem sayıları mahalle muhtarlıklarının kayıtlarıyla karşılaştırıldı."
 MEMBER = council_login("uye")
 CHAIR = council_login("baskan")
 SECRETARIAT = council_login("sekreterya")
+BOARD_MEMBER = council_login("kurul")
 
 
 @pytest.fixture
@@ -176,7 +182,17 @@ def chair_adopts_and_submits(page, site, report) -> None:
 
 
 def secretariat_records_meeting(
-    page, site, *, organ, report, present: int, yes: int, no: int, abstain: int, kind: str
+    page,
+    site,
+    *,
+    organ,
+    report,
+    present: int,
+    yes: int,
+    no: int,
+    abstain: int,
+    kind: str,
+    text: str = "",
 ) -> Decision:
     """Create the organ's meeting with the report on its agenda, then attendance and vote.
 
@@ -221,16 +237,17 @@ def secretariat_records_meeting(
 
     # The decision on the report, with its vote as totals.
     page.get_by_role("link", name=exactly("Record decision")).click()
-    expect(page.get_by_role("combobox", name=exactly("Decision", required=True))).to_have_value(
-        kind
-    )
+    decision_kind = page.get_by_role("combobox", name=exactly("Decision", required=True))
+    if kind in ("opinion", "approve"):
+        # What the report's path expects of this organ is offered first.
+        expect(decision_kind).to_have_value(kind)
+    else:
+        decision_kind.select_option(kind)
     page.get_by_role("spinbutton", name=exactly("Yes (kabul)")).fill(str(yes))
     page.get_by_role("spinbutton", name=exactly("No (ret)")).fill(str(no))
     page.get_by_role("spinbutton", name=exactly("Abstain (çekimser)")).fill(str(abstain))
-    if kind == "opinion":
-        page.get_by_role("textbox", name=exactly("Text of the decision and reasons")).fill(
-            BOARD_OPINION
-        )
+    if text:
+        page.get_by_role("textbox", name=exactly("Text of the decision and reasons")).fill(text)
     page.get_by_role("button", name=exactly("Record decision")).click()
     expect(page).to_have_url(
         re.compile(r"/admin/deliberation/meetings/inspect/\d+/$"), timeout=SLOW
@@ -312,6 +329,7 @@ def test_report_goes_from_draft_to_public_approval(council, demo_site, browser_p
         no=0,
         abstain=1,
         kind="opinion",
+        text=BOARD_OPINION,
     )
     report.refresh_from_db()
     assert report.status == ReportStatus.ASSEMBLY_REVIEW
@@ -335,3 +353,92 @@ def test_report_goes_from_draft_to_public_approval(council, demo_site, browser_p
     assert report.approved_on == assembly_decision.decided_on
 
     visitor_reads_approved_report(visitor, council, report, board_decision, assembly_decision)
+
+
+# --- The other turn: returned with reasons ---------------------------------------------------
+
+
+def board_member_reads_what_waits(page, site, report) -> None:
+    """On the dashboard the report waits for the board member; they read it, cannot edit it."""
+    page.goto(site("/admin/"))
+    waiting = page.get_by_role("region", name=exactly("Waiting for me"))
+    # kurul sits on both reviewing organs.
+    expect(waiting).to_contain_text(
+        tr("Reports before the Executive Board or the General Assembly")
+    )
+    waiting.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible(timeout=SLOW)
+    expect(page.get_by_role("main")).to_contain_text(SUMMARY_V2)
+    for action in ["Adopt as the group's report", "Submit to the Executive Board", "Withdraw"]:
+        expect(page.get_by_role("button", name=exactly(action))).to_have_count(0)
+    # Its edit screen is the group's: the board member is turned away from it.
+    page.goto(admin_url(site, "deliberation_report:edit", report.pk))
+    expect(page.get_by_role("textbox", name=exactly("summary", required=True))).to_have_count(0)
+    expect(page.get_by_role("button", name=exactly("Save"))).to_have_count(0)
+
+
+def member_finds_it_returned_and_revises(page, site, report) -> None:
+    page.goto(site("/admin/"))
+    waiting = page.get_by_role("region", name=exactly("Waiting for me"))
+    expect(waiting).to_contain_text("ÖZEL_GEREKÇE")
+    waiting.get_by_role("link", name=TITLE).first.click()
+    expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible(timeout=SLOW)
+    timeline = page.get_by_role("region", name=exactly("Timeline"))
+    returned_row = timeline.get_by_role("row").filter(has_text="ÖZEL_GEREKÇE")
+    expect(returned_row).to_have_count(1)
+    expect(returned_row).to_contain_text(tr(ReportStatus.DRAFT.label))
+    # The version the board saw is kept: two saves so far, and a third now.
+    versions = page.get_by_role("region", name=exactly("Versions"))
+    expect(versions).to_contain_text(
+        tr_plural("One saved version.", "%(counter)s saved versions.", 2)
+    )
+    page.goto(admin_url(site, "deliberation_report:edit", report.pk))
+    page.get_by_role("textbox", name=exactly("summary", required=True)).fill(SUMMARY_V3)
+    page.get_by_role("button", name=exactly("Save")).click()
+    expect(success_message(page)).to_contain_text(TITLE, timeout=SLOW)
+    assert report.revisions.count() == 3
+    returned = report.revisions.order_by("created_at")[1]
+    assert returned.content["summary"] == SUMMARY_V2
+
+
+def test_board_returns_the_report_with_reasons_and_the_group_revises_it(
+    council, demo_site, browser_pages
+):
+    member = browser_pages()
+    log_in(member, demo_site, *MEMBER)
+    report = member_drafts_and_revises(member, demo_site)
+    chair = browser_pages()
+    log_in(chair, demo_site, *CHAIR)
+    chair_adopts_and_submits(chair, demo_site, report)
+
+    board_member = browser_pages()
+    log_in(board_member, demo_site, *BOARD_MEMBER)
+    board_member_reads_what_waits(board_member, demo_site, report)
+
+    secretariat = browser_pages()
+    log_in(secretariat, demo_site, *SECRETARIAT)
+    decision = secretariat_records_meeting(
+        secretariat,
+        demo_site,
+        organ=council["board"],
+        report=report,
+        present=7,
+        yes=5,
+        no=1,
+        abstain=1,
+        kind="return",
+        text=RETURN_REASONS,
+    )
+    assert decision.kind == "return"
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+    member_finds_it_returned_and_revises(member, demo_site, report)
+
+    # Nothing of it is public: not the report, not the board's reasons.
+    visitor = browser_pages()
+    response = visitor.goto(f"{council['page_url']}rapor/{report.pk}/")
+    assert response.status == 404
+    visitor.goto(council["page_url"])
+    expect(visitor.get_by_role("main")).not_to_contain_text(TITLE)
+    expect(visitor.get_by_role("main")).not_to_contain_text("ÖZEL_GEREKÇE")
