@@ -6,7 +6,6 @@ calls one function of motions.services; a refusal (MotionError) comes back as a 
 error with what was typed kept, never as a server error.
 """
 
-
 from django.conf import settings
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
