@@ -7,9 +7,10 @@ PORT ?= 8000
 # explicitly, so that a DJANGO_SETTINGS_MODULE in the caller's environment cannot leak in.
 TEST_SETTINGS := cms.settings.test
 # Test processes (pytest-xdist): one per core by default; PYTEST_WORKERS=0 runs in one process.
-# A module's tests stay in one process, so a module's demo site is loaded once.
+# Tests are handed out in pytest-django's order, so in each process the tests that empty
+# the database (transactional ones) still come after those that need its migrated rows.
 PYTEST_WORKERS ?= auto
-PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadscope
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run demo worker test test-browser lint format check messages compilemessages clean
