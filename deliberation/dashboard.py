@@ -133,7 +133,8 @@ def group_drafts(group_ids):
     """The groups' other drafts, being written (the returned ones have their own list)."""
     return (
         _with_last_event(Report.objects.filter(group_id__in=group_ids, status=ReportStatus.DRAFT))
-        .exclude(last_action=ReportAction.RETURN)
+        # A draft with no timeline entry yet has a NULL last action: it is a draft too.
+        .filter(Q(last_action__isnull=True) | ~Q(last_action=ReportAction.RETURN))
         .order_by("-status_changed_at")
     )
 

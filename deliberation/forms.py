@@ -292,14 +292,26 @@ class MeetingForm(WagtailAdminModelForm):
                 "Decisions are recorded at this meeting and are dated by it, "
                 "so its date and time cannot change."
             )
+        elif "starts_at" in self.fields and self.instance.attendances.exists():
+            self.fields["starts_at"].disabled = True
+            self.fields["starts_at"].help_text = _(
+                "Attendance is recorded from the organ's members on this day, "
+                "so the date and time cannot change."
+            )
         if self.instance.minutes_published:
-            for name in ("minutes", "minutes_attachments"):
+            published = _(
+                "The minutes are published and are part of the public record. "
+                "Record a correction in the minutes of the organ's next meeting."
+            )
+            for name in ("starts_at", "minutes", "minutes_attachments"):
                 if name in self.fields:
                     self.fields[name].disabled = True
-                    self.fields[name].help_text = _(
-                        "The minutes are published and are part of the public record. "
-                        "Record a correction in the minutes of the organ's next meeting."
-                    )
+                    self.fields[name].help_text = published
+            # The agenda is part of the published record too.
+            for row in self.agenda_formset.forms:
+                row.fields.pop("DELETE", None)
+                for field in row.fields.values():
+                    field.disabled = True
 
     def is_valid(self):
         form_valid = super().is_valid()

@@ -9,7 +9,6 @@ from .organs import (
 )
 from .reports import (
     FINAL_STATUSES,
-    OPEN_STATUSES_FOR_REVIEWERS,
     REVIEWING_ORGAN,
     TRANSITIONS,
     ApprovalPath,
@@ -24,7 +23,6 @@ from .reports import (
 
 __all__ = [
     "FINAL_STATUSES",
-    "OPEN_STATUSES_FOR_REVIEWERS",
     "REVIEWING_ORGAN",
     "TRANSITIONS",
     "AgendaItem",

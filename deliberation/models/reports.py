@@ -50,13 +50,6 @@ OPEN_STATUSES = (
     ReportStatus.BOARD_REVIEW,
     ReportStatus.ASSEMBLY_REVIEW,
 )
-# States in which the reviewing organs' members see a report (and its history).
-OPEN_STATUSES_FOR_REVIEWERS = (
-    ReportStatus.BOARD_REVIEW,
-    ReportStatus.ASSEMBLY_REVIEW,
-    ReportStatus.APPROVED,
-    ReportStatus.REJECTED,
-)
 # Which organ decides in each review state.
 REVIEWING_ORGAN = {
     ReportStatus.BOARD_REVIEW: OrganKind.EXECUTIVE_BOARD,

@@ -48,13 +48,31 @@ def _require_held(meeting: Meeting, message: str) -> None:
         raise DeliberationError(message % {"starts": starts}, code="state")
 
 
+def _published_message(meeting: Meeting) -> str:
+    return _(
+        "These minutes were published on %(date)s and are part of the public "
+        "record: they cannot be changed. Record a correction in the minutes of "
+        "the organ's next meeting."
+    ) % {"date": timezone.localtime(meeting.minutes_published_at).strftime("%d.%m.%Y")}
+
+
+def _require_unpublished(meeting: Meeting) -> None:
+    """What the published minutes record (agenda, attendance, decisions) stays as it is."""
+    if meeting.minutes_published:
+        raise DeliberationError(_published_message(meeting), code="state")
+
+
 def _same_text(a: str, b: str) -> bool:
     # Browsers send textareas with CRLF line ends; the stored text may have LF.
     return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
 
 
 def meeting_save(
-    *, actor, meeting: Meeting, minutes_attachment_ids: Iterable[int] | None = None
+    *,
+    actor,
+    meeting: Meeting,
+    minutes_attachment_ids: Iterable[int] | None = None,
+    agenda=None,
 ) -> Meeting:
     """Save the secretariat's edits to a meeting, keeping what the record rests on.
 
@@ -62,6 +80,12 @@ def meeting_save(
     organ and the date and time stay as they are: the decisions are numbered and dated
     by them. Once the minutes are published, their text and attachments are the public
     record and are not edited; a correction goes into the minutes of a later meeting.
+    Attendance is taken from the organ's membership on the meeting's day, so once it is
+    recorded the organ and the date stay too.
+
+    ``agenda`` is the bound, valid formset of the meeting's agenda items: it is saved
+    under the same lock, and refused once the minutes are published or where it would
+    remove an item that has a decision.
     """
     _require_secretariat(actor)
     with transaction.atomic():
@@ -84,21 +108,35 @@ def meeting_save(
                 ),
                 code="state",
             )
-        if "organ_id" in changed and current.attendances.exists():
-            raise DeliberationError(
-                _("Attendance is recorded at this meeting, so its organ cannot change."),
-                code="state",
-            )
-        if current.minutes_published and {"minutes", "minutes_attachments"} & set(changed):
+        if {"organ_id", "starts_at"} & set(changed) and current.attendances.exists():
             raise DeliberationError(
                 _(
-                    "These minutes were published on %(date)s and are part of the public "
-                    "record: they cannot be changed. Record a correction in the minutes of "
-                    "the organ's next meeting."
-                )
-                % {"date": timezone.localtime(current.minutes_published_at).strftime("%d.%m.%Y")},
+                    "Attendance is recorded at this meeting from the organ's members on its "
+                    "day, so its organ and its date and time cannot change."
+                ),
                 code="state",
             )
+        published_fields = {"minutes", "minutes_attachments", "starts_at"}
+        if current.minutes_published and published_fields & set(changed):
+            raise DeliberationError(_published_message(current), code="state")
+        if agenda is not None and agenda.has_changed():
+            _require_unpublished(current)
+            decided = set(
+                current.agenda_items.filter(decision__isnull=False).values_list("pk", flat=True)
+            )
+            for row in agenda.forms:
+                if row.instance.pk in decided and (
+                    row in agenda.deleted_forms or row.has_changed()
+                ):
+                    raise DeliberationError(
+                        _(
+                            "The agenda item “%(title)s” has a recorded decision: it is part "
+                            "of the record and cannot be changed or removed."
+                        )
+                        % {"title": row.instance.title},
+                        code="state",
+                    )
+            changed.append("agenda")
         if "minutes" not in changed:
             meeting.minutes = current.minutes
         # Publication is the services' to set, never a form's.
@@ -107,7 +145,11 @@ def meeting_save(
         meeting.save()
         if minutes_attachment_ids is not None:
             meeting.minutes_attachments.set(minutes_attachment_ids)
-        log(instance=meeting, action="wagtail.edit", user=actor, data={"changed": changed})
+        if agenda is not None:
+            agenda.instance = meeting
+            agenda.save()
+        if changed:
+            log(instance=meeting, action="wagtail.edit", user=actor, data={"changed": changed})
     return meeting
 
 
@@ -123,6 +165,7 @@ def meeting_record_attendance(*, actor, meeting_id: int, present_ids: Iterable[i
                 "recorded once it has begun."
             ),
         )
+        _require_unpublished(meeting)
         if meeting.decisions_exist():
             raise DeliberationError(
                 _("Attendance cannot change after decisions were recorded at this meeting."),
@@ -274,6 +317,7 @@ def decision_record(
                 "recorded once it has been held."
             ),
         )
+        _require_unpublished(meeting)
         if decided_on is not None and decided_on != meeting.meeting_date:
             raise DeliberationError(
                 _(
@@ -368,10 +412,13 @@ def meeting_publish_minutes(*, actor, meeting_id: int) -> Meeting:
             raise DeliberationError(_("These minutes are already published."), code="state")
         if not meeting.minutes.strip():
             raise DeliberationError(_("Write the minutes before publishing them."))
-        if meeting.starts_at > timezone.now():
-            raise DeliberationError(
-                _("Minutes of a meeting that has not happened cannot be published.")
-            )
+        _require_held(
+            meeting,
+            _(
+                "This meeting has not begun yet (it starts at %(starts)s): its minutes are "
+                "published once it has been held."
+            ),
+        )
         meeting.minutes_published_at = timezone.now()
         meeting.save(update_fields=["minutes_published_at"])
         log(instance=meeting, action="deliberation.meeting.publish_minutes", user=actor)

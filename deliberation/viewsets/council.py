@@ -211,12 +211,11 @@ class MeetingEditView(generic.EditView):
         meeting = services.meeting_save(
             actor=self.request.user,
             meeting=form.instance,
-            minutes_attachment_ids=[
-                document.pk for document in form.cleaned_data.get("minutes_attachments", [])
-            ],
+            minutes_attachment_ids=None
+            if form.fields["minutes_attachments"].disabled
+            else [document.pk for document in form.cleaned_data["minutes_attachments"]],
+            agenda=form.agenda_formset,
         )
-        form.agenda_formset.instance = meeting
-        form.agenda_formset.save()
         return meeting
 
     def form_valid(self, form):

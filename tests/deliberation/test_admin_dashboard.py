@@ -119,6 +119,16 @@ def test_members_see_their_returned_drafts_with_the_reasons_and_their_drafts(gro
     assert "Requests to join" not in page and "to submit to the Executive Board" not in page
 
 
+def test_a_draft_without_a_timeline_entry_is_still_a_draft(group, member):
+    """E.g. one imported from before the platform: nothing on its timeline yet."""
+    draft = ReportFactory(group=group, title="İçe aktarılmış taslak")
+    draft.events.all().delete()
+
+    page = dashboard(member)
+
+    assert "Drafts of your groups" in page and draft.title in page
+
+
 def test_a_member_with_nothing_to_do_is_told_so(group, member):
     assert "Nothing is waiting for you." in dashboard(member)
 

@@ -12,12 +12,12 @@ from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from deliberation import services
+from deliberation.errors import DeliberationError
 from deliberation.models import (
     Decision,
     DecisionKind,
     JoinRequest,
     JoinRequestStatus,
-    Meeting,
     Membership,
     ReportStatus,
 )
@@ -304,23 +304,61 @@ def test_the_date_of_a_meeting_with_decisions_is_shown_but_not_editable(secretar
     assert meeting.place == "Kültür Merkezi"
 
 
-def test_a_decision_recorded_while_the_form_was_open_keeps_the_date(secretariat, monkeypatch):
-    """The form offered the date; the service still refuses, and says why."""
+def test_a_refusal_of_the_service_is_a_form_error_and_keeps_what_was_typed(
+    secretariat, monkeypatch
+):
+    """E.g. a decision recorded while the form was open: the service refuses under its lock."""
     meeting = decided_meeting(secretariat)
-    before = meeting.starts_at
-    # as if the form had been built before the decision was recorded
-    answers = iter([False])
-    monkeypatch.setattr(Meeting, "decisions_exist", lambda self: next(answers, True))
 
+    def refuse(**kwargs):
+        raise DeliberationError("ÖZEL_RET: kayıt değişti.", code="state")
+
+    monkeypatch.setattr(services, "meeting_save", refuse)
     response = admin_client(secretariat).post(
-        meeting_url("edit", meeting.pk),
-        edit_data(meeting, starts_at="2026-03-12 18:00", place="Kültür Merkezi"),
+        meeting_url("edit", meeting.pk), edit_data(meeting, place="Kültür Merkezi")
     )
 
     assert response.status_code == 200
-    assert "its organ and its date and time cannot change" in response.content.decode()
+    page = response.content.decode()
+    assert "ÖZEL_RET: kayıt değişti." in page
+    assert re.search(r'<input[^>]*name="place"[^>]*value="Kültür Merkezi"', page)
     meeting.refresh_from_db()
-    assert (meeting.starts_at, meeting.place) == (before, "Kent Konseyi Toplantı Salonu, Konak")
+    assert meeting.place == "Kent Konseyi Toplantı Salonu, Konak"
+
+
+def test_the_date_of_a_meeting_with_attendance_is_shown_but_not_editable(secretariat):
+    meeting = quorate_meeting(board(), members=7, present=4)
+    before = meeting.starts_at
+    client = admin_client(secretariat)
+
+    page = client.get(meeting_url("edit", meeting.pk)).content.decode()
+    assert re.search(r'<input[^>]*name="starts_at"[^>]*disabled', page)
+
+    response = client.post(
+        meeting_url("edit", meeting.pk), edit_data(meeting, starts_at="2026-03-12 18:00")
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.starts_at == before
+
+
+def test_the_agenda_of_published_minutes_is_shown_but_not_editable(secretariat):
+    meeting = MeetingFactory(minutes="Toplantı saat 18.00'de açıldı.")
+    item = AgendaItemFactory(meeting=meeting, title="Bütçe görüşmesi")
+    services.meeting_publish_minutes(actor=secretariat, meeting_id=meeting.pk)
+    client = admin_client(secretariat)
+
+    page = client.get(meeting_url("edit", meeting.pk)).content.decode()
+    assert re.search(r'<input[^>]*name="agenda-0-title"[^>]*disabled', page)
+    assert 'name="agenda-0-DELETE"' not in page
+
+    data = edit_data(meeting, **{"agenda-0-title": "Sonradan değişti", "agenda-0-DELETE": "on"})
+    response = client.post(meeting_url("edit", meeting.pk), data)
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Bütçe görüşmesi"
 
 
 def test_published_minutes_are_shown_but_not_editable(secretariat):

@@ -629,8 +629,8 @@ def test_a_meeting_with_decisions_can_still_be_corrected_elsewhere(secretariat):
     assert sorted(entry.data["changed"]) == ["minutes", "place"]
 
 
-def test_a_meeting_without_decisions_can_move(secretariat):
-    meeting = quorate_meeting(members=7, present=4)
+def test_a_meeting_without_attendance_or_decisions_can_move(secretariat):
+    meeting = MeetingFactory(starts_at=istanbul(2026, 3, 10))
 
     services.meeting_save(
         actor=secretariat, meeting=edited(meeting, starts_at=istanbul(2026, 3, 9))
@@ -671,6 +671,107 @@ def test_published_minutes_are_not_edited(secretariat):
     meeting.refresh_from_db()
     assert (meeting.place, meeting.minutes) == ("Konak", "Toplantı saat 18.00'de açıldı.")
     assert meeting.minutes_published
+
+
+def test_a_meeting_with_attendance_keeps_its_date(secretariat):
+    """Attendance was taken from the organ's members on that day."""
+    meeting = quorate_meeting(members=7, present=4, starts_at=istanbul(2026, 3, 10))
+
+    with pytest.raises(DeliberationError) as refused:
+        services.meeting_save(
+            actor=secretariat, meeting=edited(meeting, starts_at=istanbul(2026, 3, 11))
+        )
+
+    assert refused.value.code == "state"
+    meeting.refresh_from_db()
+    assert meeting.starts_at == istanbul(2026, 3, 10)
+
+
+def published(secretariat, **kwargs):
+    meeting = quorate_meeting(members=7, present=4, minutes="Toplantı açıldı.", **kwargs)
+    services.meeting_publish_minutes(actor=secretariat, meeting_id=meeting.pk)
+    return meeting
+
+
+def test_nothing_is_recorded_at_a_meeting_once_its_minutes_are_published(secretariat):
+    meeting = published(secretariat)
+    item = AgendaItemFactory(meeting=meeting)
+
+    for call in (
+        lambda: services.decision_record(
+            actor=secretariat, agenda_item_id=item.pk, kind=DecisionKind.OTHER, yes=4
+        ),
+        lambda: services.meeting_record_attendance(
+            actor=secretariat,
+            meeting_id=meeting.pk,
+            present_ids=list(meeting.attendances.values_list("person_id", flat=True)),
+        ),
+    ):
+        with pytest.raises(DeliberationError) as refused:
+            call()
+        assert refused.value.code == "state"
+        assert "Düzeltmeyi organın bir sonraki toplantısının tutanağına yazın" in str(refused.value)
+
+    assert not Decision.objects.filter(agenda_item=item).exists()
+    assert meeting.attendances.filter(present=True).count() == 4
+
+
+class _Agenda:
+    """The agenda formset as the service sees it: changed or not, and saved on request."""
+
+    def __init__(self, *, changed: bool, forms=(), deleted=()):
+        self.changed, self.forms, self.deleted_forms, self.saved = changed, forms, deleted, False
+        self.instance = None
+
+    def has_changed(self):
+        return self.changed
+
+    def save(self):
+        self.saved = True
+
+
+def test_the_agenda_of_published_minutes_is_not_changed(secretariat):
+    meeting = published(secretariat)
+    agenda = _Agenda(changed=True)
+
+    with pytest.raises(DeliberationError) as refused:
+        services.meeting_save(actor=secretariat, meeting=edited(meeting), agenda=agenda)
+
+    assert refused.value.code == "state"
+    assert not agenda.saved
+    unchanged = _Agenda(changed=False)
+    services.meeting_save(actor=secretariat, meeting=edited(meeting), agenda=unchanged)
+    assert unchanged.saved
+
+
+def test_an_agenda_item_with_a_decision_is_not_removed(secretariat):
+    meeting = quorate_meeting(members=7, present=4)
+    item = AgendaItemFactory(meeting=meeting, title="Park düzenlemesi")
+    services.decision_record(
+        actor=secretariat, agenda_item_id=item.pk, kind=DecisionKind.OTHER, yes=4
+    )
+
+    class Row:
+        instance = item
+
+        def has_changed(self):
+            return False
+
+    row = Row()
+    agenda = _Agenda(changed=True, forms=[row], deleted=[row])
+    with pytest.raises(DeliberationError) as refused:
+        services.meeting_save(actor=secretariat, meeting=edited(meeting), agenda=agenda)
+
+    assert "Park düzenlemesi" in str(refused.value)
+    assert not agenda.saved
+
+
+def test_an_unchanged_save_writes_no_audit_entry(secretariat):
+    meeting = MeetingFactory()
+
+    services.meeting_save(actor=secretariat, meeting=edited(meeting))
+
+    assert not ModelLogEntry.objects.for_instance(meeting).filter(action="wagtail.edit").exists()
 
 
 def test_only_the_secretariat_edits_meetings(chair):

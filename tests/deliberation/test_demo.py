@@ -154,11 +154,13 @@ class DeliberationDemoTests(TestCase):
             ReportAction.SUBMIT,
             ReportAction.FORWARD,
             ReportAction.APPROVE,
+            # The motions demo then sends it to the municipal assembly.
+            ReportAction.SUBMIT_TO_ASSEMBLY,
         ]
         assert {event.actor for event in events[3:5]} == {chair}
         assert [event.at.year for event in events] == [2026] * len(events)
 
-        opinion, approval = (event.decision for event in events[5:])
+        opinion, approval = (event.decision for event in events[5:7])
         assert opinion.organ.kind == OrganKind.EXECUTIVE_BOARD
         assert opinion.kind == DecisionKind.OPINION
         assert (opinion.members, opinion.present) == (9, 9)
