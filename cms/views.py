@@ -24,7 +24,8 @@ def _pages_in_active_language():
     only where no English version exists, never both.
     """
     active = Locale.get_active()
-    translated = Page.objects.filter(locale=active).values("translation_key")
+    # Only a published translation stands in for its original; a draft one does not.
+    translated = Page.objects.live().public().filter(locale=active).values("translation_key")
     return Page.objects.filter(Q(locale=active) | ~Q(translation_key__in=translated))
 
 
