@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import CharField, DateField, Value
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -250,11 +251,29 @@ class CoverLetterView(SecretariatOnlyMixin, TemplateView):
 # -- Following a motion up ---------------------------------------------------------------
 
 
+# The overdue rule read from the whole record's values (see _annotated).
+RECORD_FIELDS = selectors.OverdueFields(
+    status="record_status_code",
+    on_agenda_on="record_on_agenda_on",
+    committee_due_on="record_committee_due_on",
+)
+
+
 def _annotated(motion_id) -> Motion:
-    queryset = selectors.with_overdue(
-        Motion.objects.select_related("municipality", "origin", "report__group")
-    )
-    return get_object_or_404(queryset, pk=motion_id)
+    """The motion with the overdue rule counted on the whole record, internal events
+    included: the stored fields are the public ones, and the secretariat must be warned
+    of a late placing that was not made public."""
+    queryset = Motion.objects.select_related("municipality", "origin", "report__group")
+    motion = get_object_or_404(queryset, pk=motion_id)
+    record = services.motion_record_dates(motion)
+    return selectors.with_overdue(
+        queryset.annotate(
+            record_status_code=Value(record["status"], output_field=CharField()),
+            record_on_agenda_on=Value(record["on_agenda_on"], output_field=DateField()),
+            record_committee_due_on=Value(record["committee_due_on"], output_field=DateField()),
+        ),
+        fields=RECORD_FIELDS,
+    ).get(pk=motion.pk)
 
 
 def record_status(motion: Motion) -> str:
@@ -317,7 +336,7 @@ class MotionFollowUpView(InspectView):
                 event.correction = event.superseded_by
             except type(event).superseded_by.RelatedObjectDoesNotExist:
                 event.correction = None
-        status = record_status(motion)
+        status = motion.record_status_code
         context.update(
             {
                 "motion": motion,

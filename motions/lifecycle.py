@@ -5,6 +5,17 @@ decides what may be recorded next; the public state follows the public events on
 is what the motion's page, the API, the feeds and the alerts show. An internal event
 (not public) therefore never moves what a citizen sees: not the status, not the date it
 reached the agenda, not the deadlines or the days overdue.
+
+The public date on the agenda is the date of the record's first placing, and only when
+that placing is public. A later public event (a referral, a decision) shows the motion
+reached the assembly, but not when it was first placed there: an item is decided or
+referred at a meeting whose agenda it was already on, perhaps for months. So then the
+public state has no date and claims no lateness, and the status leaves "submitted".
+
+Replaying the history checks that the events can follow one another by the table. Rules
+about dates that the law sets for one step (the mayor's five days, the submission coming
+first) are checked only for the event being recorded (``new_event``): a record kept
+before such a rule must still open, replay and follow the calendar.
 """
 
 from collections.abc import Iterable
@@ -17,9 +28,9 @@ from .models.choices import TRANSITIONS, EventKind, MotionStatus
 
 # Art. 23: the mayor may send a decision back within five days.
 MAYOR_RETURN_DAYS = 5
-# Events that show the assembly took the motion up: the first public one dates its
-# arrival on the agenda when the placing itself was not made public.
-_HANDLING_KINDS = frozenset(EventKind.values) - {EventKind.WITHDRAWN}
+# Events that show the assembly took the motion up: one of them in public, after an
+# internal placing, takes the public status past "submitted" (but gives no date).
+_HANDLING_KINDS = frozenset(EventKind.values) - {EventKind.WITHDRAWN, EventKind.SUBMITTED}
 
 
 class SequenceError(ValueError):
@@ -44,12 +55,13 @@ class State:
     status_since: date | None = None
     insisted: bool = False
     referral: object = None  # the event that sent the motion to committee last
+    placing: object = None  # the event that first placed it on the agenda
     history: list[str] = field(default_factory=list)
     public: "State | None" = None  # the state the public events alone give
 
 
-def _check_mayor(event, state: State) -> None:
-    """Art. 23: a return only within five days of the decision, and never after ısrar."""
+def _check_mayor(event, state: State, *, new: bool) -> None:
+    """Art. 23: never a return after ısrar; a new one only within five days of the decision."""
     if event.kind == EventKind.RETURNED_BY_MAYOR:
         if state.insisted:
             raise SequenceError(
@@ -58,6 +70,8 @@ def _check_mayor(event, state: State) -> None:
                     "cannot return it again (art. 23)."
                 )
             )
+        if not new or state.decided_on is None:
+            return
         last_day = state.decided_on + timedelta(days=MAYOR_RETURN_DAYS)
         if event.date > last_day:
             raise SequenceError(
@@ -81,15 +95,21 @@ def _move_public(public: State, event, target: str | None, record: State) -> Non
         public.decided_status = event.outcome
         public.decided_on = event.date
     elif event.kind == EventKind.INSISTED:
-        public.status = record.status
+        # The decision insisted on stands; if it was not made public, neither is its
+        # outcome, and the status stays what the public last saw.
+        if public.decided_status:
+            public.status = public.decided_status
         public.insisted = True
     elif target is not None:
         public.status = target
+    if public.status == MotionStatus.SUBMITTED and event.kind in _HANDLING_KINDS:
+        # Taken up after an internal placing: the public sees it reached the agenda.
+        public.status = MotionStatus.ON_AGENDA
     if event.kind == EventKind.BECAME_FINAL:
         public.final = True
     if event.kind == EventKind.REFERRED:
         public.referral = event
-    if public.on_agenda_on is None and event.kind in _HANDLING_KINDS:
+    if record.placing is event:
         public.on_agenda_on = event.date
     if changes_status(event.kind):
         public.status_since = event.date
@@ -98,18 +118,23 @@ def _move_public(public: State, event, target: str | None, record: State) -> Non
     public.history.append(event.kind)
 
 
-def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
+def replay(
+    events: Iterable[EventLike], *, submitted_on: date, new_event: EventLike | None = None
+) -> State:
     """The state after the events, in order; raises SequenceError on an impossible one.
 
-    The returned state is the record's; its ``public`` is the public events' state.
+    ``new_event``, one of ``events``, is the one being recorded: the rules for a new step
+    apply to it alone. The returned state is the record's; its ``public`` is the public
+    events' state.
     """
     state = State(status_since=submitted_on)
     public = State(status_since=submitted_on)
     state.public = public
     for event in events:
+        new = event is new_event
         if event.kind == EventKind.SUBMITTED:
             # The submission itself: first, on the day of submission, and only once.
-            if state.history or event.date != submitted_on:
+            if new and (state.history or event.date != submitted_on):
                 raise SequenceError(_("A motion is submitted once, before anything else."))
             state.history.append(event.kind)
             continue
@@ -127,7 +152,7 @@ def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
             EventKind.COMPLETED,
         ):
             raise SequenceError(_("The decision on this motion is final."))
-        _check_mayor(event, state)
+        _check_mayor(event, state, new=new)
         target = allowed[event.kind]
         if event.kind == EventKind.DECIDED:
             if not event.outcome:
@@ -145,6 +170,7 @@ def replay(events: Iterable[EventLike], *, submitted_on: date) -> State:
             state.referral = event
         if event.kind == EventKind.PLACED_ON_AGENDA and state.on_agenda_on is None:
             state.on_agenda_on = event.date
+            state.placing = event
         if changes_status(event.kind):
             state.status_since = event.date
         table_target = allowed[event.kind]

@@ -7,7 +7,9 @@ filter and sort by it in SQL and every reader counts the days the same way:
   submission (``due_on``). It is *overdue* while that day has passed and it is still
   not on the agenda, unless it was withdrawn; the days count from ``due_on`` to today.
   Once it is placed on the agenda it is no longer overdue, but a late placing keeps
-  its lateness: ``agenda_days_late`` days from ``due_on`` to ``on_agenda_on``.
+  its lateness: ``agenda_days_late`` days from ``due_on`` to ``on_agenda_on``. Past
+  "submitted" with no ``on_agenda_on`` (the placing was not made public) it is neither
+  overdue nor late: its lateness is not known.
 - Art. 24: a motion in committee is overdue once ``committee_due_on`` has passed.
 """
 
@@ -82,26 +84,43 @@ def _date(value: date) -> Value:
     return Value(value, output_field=DateField())
 
 
-def _late(today: date) -> tuple[Q, Q]:
-    """The two halves of the overdue rule: late for the agenda, late in committee."""
-    agenda_late = (
-        Q(due_on__lt=today)
-        & (Q(on_agenda_on__isnull=True) | Q(on_agenda_on__gt=F("due_on")))
-        & ~Q(status=MotionStatus.WITHDRAWN)
+@dataclass(frozen=True)
+class OverdueFields:
+    """The names the overdue rule reads: the stored (public) columns, or annotations
+    holding the whole record's values (the back office's warnings)."""
+
+    status: str = "status"
+    on_agenda_on: str = "on_agenda_on"
+    committee_due_on: str = "committee_due_on"
+
+
+PUBLIC_FIELDS = OverdueFields()
+
+
+def _late(today: date, fields: OverdueFields = PUBLIC_FIELDS) -> tuple[Q, Q, Q]:
+    """The overdue rule's parts: late for the agenda, still waiting for it, late in committee."""
+    # Only "submitted" still waits: any later status means it reached the agenda.
+    waiting = Q(due_on__lt=today, **{fields.status: MotionStatus.SUBMITTED})
+    placed_late = Q(due_on__lt=today, **{f"{fields.on_agenda_on}__gt": F("due_on")}) & ~Q(
+        **{fields.status: MotionStatus.WITHDRAWN}
     )
-    committee_late = Q(status=MotionStatus.IN_COMMITTEE, committee_due_on__lt=today)
-    return agenda_late, committee_late
+    committee_late = Q(
+        **{fields.status: MotionStatus.IN_COMMITTEE, f"{fields.committee_due_on}__lt": today}
+    )
+    return waiting | placed_late, waiting, committee_late
 
 
 def overdue_q(*, today: date | None = None) -> Q:
     """The overdue rule as a condition on columns, which indexes can serve (filtering on
     the ``overdue`` annotation compares a CASE expression, which none can)."""
-    agenda_late, committee_late = _late(today or timezone.localdate())
+    _agenda_late, waiting, committee_late = _late(today or timezone.localdate())
     # A late placing on the agenda keeps its lateness but is no longer overdue.
-    return (agenda_late & Q(on_agenda_on__isnull=True)) | committee_late
+    return waiting | committee_late
 
 
-def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
+def with_overdue(
+    queryset: QuerySet, *, today: date | None = None, fields: OverdueFields = PUBLIC_FIELDS
+) -> QuerySet:
     """Annotate the overdue rule and the day counts (see the module docstring).
 
     Adds ``agenda_overdue`` (late for the agenda: still waiting, or placed late),
@@ -112,16 +131,15 @@ def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
     committee's delay) and ``days_since_submission``.
     """
     today = today or timezone.localdate()
-    agenda_late, committee_late = _late(today)
-    waiting = agenda_late & Q(on_agenda_on__isnull=True)
+    agenda_late, waiting, committee_late = _late(today, fields)
     agenda_days = Case(
         When(waiting, then=DaysBetween(F("due_on"), _date(today))),
-        When(agenda_late, then=DaysBetween(F("due_on"), F("on_agenda_on"))),
+        When(agenda_late, then=DaysBetween(F("due_on"), F(fields.on_agenda_on))),
         default=None,
         output_field=IntegerField(),
     )
     committee_days = Case(
-        When(committee_late, then=DaysBetween(F("committee_due_on"), _date(today))),
+        When(committee_late, then=DaysBetween(F(fields.committee_due_on), _date(today))),
         default=None,
         output_field=IntegerField(),
     )
@@ -144,7 +162,7 @@ def with_overdue(queryset: QuerySet, *, today: date | None = None) -> QuerySet:
         ),
         agenda_days_overdue=agenda_days,
         agenda_days_late=Case(
-            When(agenda_late & Q(on_agenda_on__isnull=False), then=agenda_days),
+            When(agenda_late & ~waiting, then=agenda_days),
             default=None,
             output_field=IntegerField(),
         ),

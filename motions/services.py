@@ -197,9 +197,9 @@ def _active_events(
     return _ordered(events)
 
 
-def _validate(motion: Motion, events) -> lifecycle.State:
+def _validate(motion: Motion, events, *, new_event=None) -> lifecycle.State:
     try:
-        return lifecycle.replay(events, submitted_on=motion.submitted_on)
+        return lifecycle.replay(events, submitted_on=motion.submitted_on, new_event=new_event)
     except lifecycle.SequenceError as error:
         raise MotionError(str(error), code="state") from None
 
@@ -251,16 +251,33 @@ def _derive(motion: Motion, events, *, meetings, holidays, topics) -> bool:
             [day for day in meetings if day >= month_start],
         )
         motion.due_on, motion.due_estimated = due.on, due.estimated
-    motion.committee_due_on = None
-    if state.status == MotionStatus.IN_COMMITTEE and state.referral is not None:
-        referral = state.referral
-        meeting_on = referral.meeting.date if referral.meeting_id else referral.date
-        motion.committee_due_on = deadlines.committee_due(
-            meeting_on, zoning=referral.zoning_committee, holidays=holidays()
-        )
+    motion.committee_due_on = _committee_due(state, holidays)
     names = " ".join(t.name for t in topics)
     motion.search_text = fold(" ".join([motion.reference, motion.title, motion.summary, names]))
     return before != {name: getattr(motion, name) for name in DERIVED_FIELDS}
+
+
+def _committee_due(state: lifecycle.State, holidays) -> date | None:
+    """Art. 24: when the committee's report is due, while the state is in committee."""
+    if state.status != MotionStatus.IN_COMMITTEE or state.referral is None:
+        return None
+    referral = state.referral
+    meeting_on = referral.meeting.date if referral.meeting_id else referral.date
+    return deadlines.committee_due(
+        meeting_on, zoning=referral.zoning_committee, holidays=holidays()
+    )
+
+
+def motion_record_dates(motion: Motion) -> dict:
+    """The whole record's status, date on the agenda and committee deadline, internal
+    events included: what the back office's warnings count from (the stored fields are
+    the public ones)."""
+    state = motion_record_state(motion)
+    return {
+        "status": state.status,
+        "on_agenda_on": state.on_agenda_on,
+        "committee_due_on": _committee_due(state, _Holidays()),
+    }
 
 
 def _agenda_meetings(municipality_ids) -> dict[int, list[date]]:
@@ -285,8 +302,12 @@ class _Holidays:
         return self._dates
 
 
-def refresh(motion: Motion) -> Motion:
-    """Recompute what follows from the events: status, due dates, search text."""
+def refresh(motion: Motion, *, touch: bool = False) -> Motion:
+    """Recompute what follows from the events: status, due dates, search text.
+
+    ``touch``: a public change the derived fields may not show (a note, a correction, an
+    event that moves no date) still moves the record's "updated" time.
+    """
     events = _active_events(motion)
     meetings = (
         _agenda_meetings([motion.municipality_id]).get(motion.municipality_id, [])
@@ -296,7 +317,8 @@ def refresh(motion: Motion) -> Motion:
     topics = list(motion.topics.all()) if motion.pk else []
     # Saved only when something follows: an internal event must not even move the
     # public record's "updated" time.
-    if _derive(motion, events, meetings=meetings, holidays=_Holidays(), topics=topics):
+    changed = _derive(motion, events, meetings=meetings, holidays=_Holidays(), topics=topics)
+    if changed or touch:
         motion.save()
     return motion
 
@@ -315,13 +337,22 @@ def _refresh_in_bulk(motions: list[Motion]) -> int:
     now = timezone.now()
     changed = []
     for motion in motions:
-        if _derive(
-            motion,
-            _ordered(events[motion.pk]),
-            meetings=meetings.get(motion.municipality_id, []),
-            holidays=holidays,
-            topics=list(motion.topics.all()),
-        ):
+        try:
+            moved = _derive(
+                motion,
+                _ordered(events[motion.pk]),
+                meetings=meetings.get(motion.municipality_id, []),
+                holidays=holidays,
+                topics=list(motion.topics.all()),
+            )
+        except MotionError as error:
+            # Name the motion: the calendar change touches many, the fix is in one.
+            raise MotionError(
+                _("Motion %(reference)s: %(error)s Correct its follow-up first.")
+                % {"reference": motion.reference, "error": error.message},
+                code=error.code,
+            ) from None
+        if moved:
             motion.updated_at = now
             changed.append(motion)
     Motion.objects.bulk_update(changed, [*DERIVED_FIELDS, "updated_at"])
@@ -438,9 +469,10 @@ def motion_record_event(
             recorded_by=actor,
         )
         excluding = {superseded.pk} if superseded else set()
-        _validate(motion, _active_events(motion, [event], excluding))
+        _validate(motion, _active_events(motion, [event], excluding), new_event=event)
         event.save()
-        refresh(motion)
+        # The public timeline changes when the event, or the one it corrects, is public.
+        refresh(motion, touch=is_public or bool(superseded and superseded.is_public))
         log(
             instance=motion,
             action="motions.motion.correct" if superseded else "motions.motion.event",

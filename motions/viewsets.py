@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import django_filters
 from django.contrib.admin.utils import quote
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -135,7 +136,30 @@ def _municipality_year_choices():
 # -- Municipalities -----------------------------------------------------------------------
 
 
-class MunicipalityEditView(generic.EditView):
+class _CalendarRefusalMixin:
+    """A change of the calendar refreshes the motions' deadlines in the same transaction;
+    if the service refuses, nothing is saved and the form says why (never a 500)."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except MotionError as error:
+            return _refused(self, form, error, _("The change could not be saved."))
+
+
+class _CalendarDeleteRefusalMixin:
+    """The delete counterpart: the row stays, and a message says why."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except MotionError as error:
+            messages.error(self.request, error.message)
+            return redirect(self.index_url_name)
+
+
+class MunicipalityEditView(_CalendarRefusalMixin, generic.EditView):
     RULE_FIELDS = {"is_metropolitan", "regular_weekday", "recess_month"}
 
     def save_instance(self):
@@ -237,14 +261,14 @@ def _refresh_meeting(actor, *places) -> None:
         services.motions_refresh_due(actor=actor, municipality_id=municipality_id, dates=dates)
 
 
-class AssemblyMeetingCreateView(generic.CreateView):
+class AssemblyMeetingCreateView(_CalendarRefusalMixin, generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
         _refresh_meeting(self.request.user, (instance.municipality_id, instance.date))
         return instance
 
 
-class AssemblyMeetingEditView(generic.EditView):
+class AssemblyMeetingEditView(_CalendarRefusalMixin, generic.EditView):
     def save_instance(self):
         # The form has already changed self.object; the stored row still has the old date.
         previous = (
@@ -257,7 +281,7 @@ class AssemblyMeetingEditView(generic.EditView):
         return instance
 
 
-class AssemblyMeetingDeleteView(ProtectedDeleteView):
+class AssemblyMeetingDeleteView(_CalendarDeleteRefusalMixin, ProtectedDeleteView):
     protected_message = gettext_lazy(
         "This meeting cannot be deleted: motion events refer to it. Correct those events first."
     )
@@ -326,15 +350,15 @@ class _HolidayRefreshMixin:
         return instance
 
 
-class PublicHolidayCreateView(_HolidayRefreshMixin, generic.CreateView):
+class PublicHolidayCreateView(_CalendarRefusalMixin, _HolidayRefreshMixin, generic.CreateView):
     pass
 
 
-class PublicHolidayEditView(_HolidayRefreshMixin, generic.EditView):
+class PublicHolidayEditView(_CalendarRefusalMixin, _HolidayRefreshMixin, generic.EditView):
     pass
 
 
-class PublicHolidayDeleteView(generic.DeleteView):
+class PublicHolidayDeleteView(_CalendarDeleteRefusalMixin, generic.DeleteView):
     def delete_action(self):
         super().delete_action()
         services.motions_refresh_due(actor=self.request.user, holidays_changed=True)

@@ -184,7 +184,9 @@ def test_an_internal_event_changes_nothing_a_citizen_sees(
     )
 
 
-def test_a_public_event_after_an_internal_one_shows_only_what_is_public(client, konak):
+def test_a_public_event_after_an_internal_one_shows_only_what_is_public(
+    client, motions_page, konak
+):
     motion = enter(konak)
     record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False)
     record(motion, EventKind.REFERRED, NOV_MEETING, committees="Plan ve Bütçe", is_public=False)
@@ -194,10 +196,86 @@ def test_a_public_event_after_an_internal_one_shows_only_what_is_public(client, 
     motion.refresh_from_db()
     assert data["status"] == MotionStatus.ACCEPTED
     assert [event["kind"] for event in data["events"]] == [EventKind.DECIDED]
-    # The public learns of the agenda through the decision, and no committee deadline.
-    assert motion.on_agenda_on == datetime.date(2026, 11, 16)
+    # The decision shows the motion reached the agenda, not when: it was placed on
+    # time, internally, and decided later. No date, so no lateness is claimed.
+    assert motion.on_agenda_on is None
+    assert (data["overdue"], data["days_overdue"], data["agenda_days_late"]) == (False, None, None)
     assert motion.committee_due_on is None
     assert motion.status_since == datetime.date(2026, 11, 16)
+    html = client.get(page_url(motions_page, motion)).content.decode()
+    assert _late_badge(14) not in html
+    overdue = client.get("/api/v1/motions?overdue=1").json()["items"]
+    assert motion.reference not in [item["reference"] for item in overdue]
+
+
+def test_a_late_internal_placing_is_a_warning_for_the_secretariat_only(client, motions_page, konak):
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, datetime.date(2026, 11, 10), is_public=False)
+    record(motion, EventKind.DECIDED, datetime.date(2026, 11, 16), outcome=Outcome.REJECTED)
+
+    data = client.get(api_url(motion)).json()
+    assert (data["status"], data["overdue"], data["agenda_days_late"]) == (
+        MotionStatus.REJECTED,
+        False,
+        None,
+    )
+    html = client.get(page_url(motions_page, motion)).content.decode()
+    assert _late_badge(8) not in html
+    # The back office counts from the whole record: 8 days late, placed on 10 November.
+    page = admin_client(secretariat_user()).get(reverse("motions_motion:inspect", args=[motion.pk]))
+    assert page.status_code == 200
+    text = " ".join(page.content.decode().split())
+    assert (
+        "Placed on the agenda 8 days late: due at the meeting of 2 November 2026, on the "
+        "agenda on 10 November 2026." in text
+    )
+
+
+def test_an_internal_referral_past_its_deadline_is_a_warning_for_the_secretariat_only(
+    client, konak
+):
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING)
+    record(motion, EventKind.REFERRED, NOV_MEETING, committees="İmar", is_public=False)
+
+    data = client.get(api_url(motion)).json()
+    assert (data["status"], data["overdue"]) == (MotionStatus.ON_AGENDA, False)
+    page = admin_client(secretariat_user()).get(reverse("motions_motion:inspect", args=[motion.pk]))
+    text = " ".join(page.content.decode().split())
+    # Five working days after the meeting of Monday 2 November.
+    assert "The committee report is overdue by 12 days (due on 9 November 2026)." in text
+
+
+def test_a_later_public_placing_does_not_date_the_first_one(client, konak):
+    """Art. 24: placed again after the committee's deadline; the first placing was internal."""
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False)
+    record(motion, EventKind.REFERRED, NOV_MEETING, is_public=False)
+    record(motion, EventKind.PLACED_ON_AGENDA, datetime.date(2026, 11, 16))
+
+    data = client.get(api_url(motion)).json()
+    motion.refresh_from_db()
+    assert data["status"] == MotionStatus.ON_AGENDA
+    assert motion.on_agenda_on is None
+    assert (data["overdue"], data["agenda_days_late"]) == (False, None)
+
+
+def test_an_insistence_on_an_internal_decision_does_not_reveal_its_outcome(client, konak):
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING)
+    record(motion, EventKind.DECIDED, NOV_MEETING, outcome=Outcome.REJECTED, is_public=False)
+    record(motion, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 5))
+    record(motion, EventKind.INSISTED, datetime.date(2026, 11, 16))
+
+    data = client.get(api_url(motion)).json()
+    assert data["status"] == MotionStatus.RETURNED_BY_MAYOR
+    assert MotionStatus.REJECTED not in {data["status"], *(e["kind"] for e in data["events"])}
+    assert [event["kind"] for event in data["events"]] == [
+        EventKind.PLACED_ON_AGENDA,
+        EventKind.RETURNED_BY_MAYOR,
+        EventKind.INSISTED,
+    ]
+    assert services.motion_record_state(motion).status == MotionStatus.REJECTED
 
 
 @pytest.mark.parametrize(
@@ -225,6 +303,39 @@ def test_a_public_event_after_an_internal_one_shows_only_what_is_public(client, 
         (
             [("placed_on_agenda", 2, True), ("decided", 9, True), ("became_final", 20, False)],
             MotionStatus.ACCEPTED,
+            False,
+            2,
+        ),
+        # Placed internally, decided in public: no date on the agenda for the public.
+        (
+            [("placed_on_agenda", 2, False), ("decided", 9, True)],
+            MotionStatus.ACCEPTED,
+            False,
+            None,
+        ),
+        # All internal but the finality: it reached the agenda, what was decided is not said.
+        (
+            [("placed_on_agenda", 2, False), ("decided", 9, False), ("became_final", 20, True)],
+            MotionStatus.ON_AGENDA,
+            True,
+            None,
+        ),
+        # A public second placing does not date the internal first one.
+        (
+            [("placed_on_agenda", 2, False), ("referred", 2, False), ("placed_on_agenda", 9, True)],
+            MotionStatus.ON_AGENDA,
+            False,
+            None,
+        ),
+        # The decision internal, the return and the insistence public: no outcome shown.
+        (
+            [
+                ("placed_on_agenda", 2, True),
+                ("decided", 9, False),
+                ("returned_by_mayor", 12, True),
+                ("insisted", 30, True),
+            ],
+            MotionStatus.RETURNED_BY_MAYOR,
             False,
             2,
         ),
@@ -262,11 +373,27 @@ def test_the_public_state_follows_the_public_events(events, status, final, on_ag
     assert public.on_agenda_on == expected
 
 
-def test_an_internal_event_of_a_private_motion_is_not_listed(client, konak):
-    motion = enter(konak, is_public=False)
-    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False)
-    assert client.get(api_url(motion)).status_code == 404
+def test_an_internal_event_of_a_public_motion_is_not_listed(client, konak):
+    motion = enter(konak)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING, is_public=False, note="İç not")
+
+    data = client.get(api_url(motion)).json()
+    assert data["status"] == MotionStatus.SUBMITTED
+    assert EventKind.PLACED_ON_AGENDA not in [event["kind"] for event in data["events"]]
+    assert "İç not" not in client.get(api_url(motion)).content.decode()
+    listed = client.get("/api/v1/motions").json()["items"]
+    assert [item["status"] for item in listed if item["reference"] == motion.reference] == [
+        MotionStatus.SUBMITTED
+    ]
     assert Motion.objects.get(pk=motion.pk).status == MotionStatus.SUBMITTED
+
+
+def test_a_private_motion_is_not_listed(client, konak):
+    motion = enter(konak, is_public=False)
+    record(motion, EventKind.PLACED_ON_AGENDA, NOV_MEETING)
+    assert client.get(api_url(motion)).status_code == 404
+    listed = client.get("/api/v1/motions").json()["items"]
+    assert motion.reference not in [item["reference"] for item in listed]
 
 
 # --- 3. Art. 23: the mayor's five days, and insistence only after a return ---------------
@@ -338,6 +465,137 @@ def test_a_new_decision_after_a_return_opens_a_new_window(decided):
     record(decided, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 21))
     decided.refresh_from_db()
     assert decided.status == MotionStatus.RETURNED_BY_MAYOR
+
+
+def _late_return_kept_before_the_rule(decided):
+    """A return dated after the five days, stored before the rule was checked."""
+    from motions.models import MotionEvent
+
+    MotionEvent.objects.create(
+        motion=decided, kind=EventKind.RETURNED_BY_MAYOR, date=datetime.date(2026, 11, 15)
+    )
+    services.refresh(decided)
+    return decided
+
+
+def test_a_record_kept_before_the_five_day_rule_still_opens_and_follows_the_calendar(
+    client, motions_page, konak, decided
+):
+    motion = _late_return_kept_before_the_rule(decided)
+    assert motion.status == MotionStatus.RETURNED_BY_MAYOR
+    secretariat = admin_client(secretariat_user())
+
+    assert client.get(page_url(motions_page, motion)).status_code == 200
+    assert client.get(api_url(motion)).status_code == 200
+    follow_up = secretariat.get(reverse("motions_motion:inspect", args=[motion.pk]))
+    assert follow_up.status_code == 200
+    form = secretariat.get(reverse("motions_motion:record_event", args=[motion.pk]))
+    assert form.status_code == 200
+
+    # The calendar changes refresh this motion too, and save.
+    response = secretariat.post(
+        reverse("motions_meeting:add"),
+        {"municipality": konak.pk, "date": "2026-12-07", "kind": "regular", "note": ""},
+    )
+    assert response.status_code == 302
+    assert AssemblyMeeting.objects.filter(date=datetime.date(2026, 12, 7)).exists()
+    response = secretariat.post(
+        reverse("motions_municipality:edit", args=[konak.pk]),
+        {"name": konak.name, "is_metropolitan": "on", "regular_weekday": "0", "recess_month": ""},
+    )
+    assert response.status_code == 302
+    response = secretariat.post(
+        reverse("motions_holiday:add"), {"date": "2026-11-20", "name": "Örnek tatil"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_new_late_return_is_still_refused_on_a_record_kept_before_the_rule(decided):
+    motion = _late_return_kept_before_the_rule(decided)
+    kept = motion.events.get(kind=EventKind.RETURNED_BY_MAYOR)
+
+    with pytest.raises(services.MotionError) as refused:
+        record(
+            motion, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 14), supersedes_id=kept.pk
+        )
+    assert "only within 5 days" in refused.value.message
+    # Corrected to a date within the five days, it is recorded.
+    record(motion, EventKind.RETURNED_BY_MAYOR, datetime.date(2026, 11, 6), supersedes_id=kept.pk)
+    assert services.motion_record_state(motion).status == MotionStatus.RETURNED_BY_MAYOR
+
+
+def test_a_calendar_change_that_a_record_refuses_is_a_form_error(konak):
+    from motions.models import MotionEvent
+
+    motion = enter(konak)
+    # Stored before the platform checked it: dated before the motion's submission.
+    MotionEvent.objects.create(
+        motion=motion, kind=EventKind.PLACED_ON_AGENDA, date=datetime.date(2026, 10, 5)
+    )
+    secretariat = admin_client(secretariat_user())
+
+    response = secretariat.post(
+        reverse("motions_meeting:add"),
+        {"municipality": konak.pk, "date": "2026-11-03", "kind": "extraordinary", "note": ""},
+    )
+    assert response.status_code == 200
+    assert (
+        f"Motion {motion.reference}: An event cannot be dated before the motion&#x27;s "
+        "submission. Correct its follow-up first." in response.content.decode()
+    )
+    assert not AssemblyMeeting.objects.filter(date=datetime.date(2026, 11, 3)).exists()
+
+    meeting = AssemblyMeeting.objects.get(date=OCT_MEETING)
+    response = secretariat.post(reverse("motions_meeting:delete", args=[meeting.pk]), follow=True)
+    assert response.status_code == 200
+    assert f"Motion {motion.reference}: An event cannot be dated" in response.content.decode()
+    assert AssemblyMeeting.objects.filter(pk=meeting.pk).exists()
+
+
+# --- updated_at: every public change moves it ---------------------------------------------
+
+
+def _updated_at(client, motion) -> str:
+    return client.get(api_url(motion)).json()["updated_at"]
+
+
+def test_a_public_event_that_moves_no_date_still_updates_the_motion(client, decided):
+    before = _updated_at(client, decided)
+    record(decided, EventKind.REPORTED_BACK, datetime.date(2026, 11, 10), note="Yazı geldi.")
+    assert _updated_at(client, decided) > before
+
+
+def test_a_correction_of_a_public_event_updates_the_motion(client, decided):
+    decision = decided.events.get(kind=EventKind.DECIDED)
+    before = _updated_at(client, decided)
+    record(
+        decided,
+        EventKind.DECIDED,
+        DECIDED_ON,
+        outcome=Outcome.ACCEPTED,
+        decision_number="2026/145",
+        supersedes_id=decision.pk,
+    )
+    after_number = _updated_at(client, decided)
+    assert after_number > before
+
+    # Hidden by its correction: the public timeline loses it, so the motion changed.
+    reported = record(decided, EventKind.REPORTED_BACK, datetime.date(2026, 11, 10))
+    before = _updated_at(client, decided)
+    record(
+        decided,
+        EventKind.REPORTED_BACK,
+        datetime.date(2026, 11, 10),
+        is_public=False,
+        supersedes_id=reported.pk,
+    )
+    assert _updated_at(client, decided) > before
+
+
+def test_an_internal_event_does_not_update_the_motion(client, decided):
+    before = _updated_at(client, decided)
+    record(decided, EventKind.REPORTED_BACK, datetime.date(2026, 11, 10), is_public=False)
+    assert _updated_at(client, decided) == before
 
 
 # --- 2. Placed on the agenda late: no longer overdue, the lateness kept ------------------
