@@ -103,9 +103,7 @@ def _use_language(request, lang: str | None) -> None:
 
 
 def _filtered(filters: MotionFilterParams):
-    queryset = selectors.filter_motions(selectors.public_motions(), filters.as_selector_filters())
-    # The pages only narrow to overdue motions; the API can also leave them out.
-    return queryset.exclude(selectors.overdue_q()) if filters.overdue is False else queryset
+    return selectors.filter_motions(selectors.public_motions(), filters.as_selector_filters())
 
 
 def _page(filters: MotionFilterParams, *, offset: int, limit: int) -> tuple[int, list]:

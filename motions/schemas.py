@@ -92,7 +92,7 @@ class MotionFilterParams(Schema):
             topic=self.topic or "",
             origin=self.origin or "",
             year=self.year,
-            overdue=bool(self.overdue),
+            overdue=self.overdue,
             q=selectors.clean_query(self.q or ""),
             sort=self.sort,
         )

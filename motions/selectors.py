@@ -210,7 +210,8 @@ class MotionFilters:
     topic: str = ""
     origin: str = ""
     year: int | None = None
-    overdue: bool = False
+    # True: only the overdue motions; False: only the others (the API); None: all.
+    overdue: bool | None = None
     q: str = ""
     sort: str = Sort.NEWEST
     errors: dict[str, str] = field(default_factory=dict, compare=False)
@@ -218,7 +219,10 @@ class MotionFilters:
     @property
     def active(self) -> bool:
         """Whether anything narrows the list (the sort order does not)."""
-        return bool(self.status or self.topic or self.origin or self.year or self.overdue or self.q)
+        return (
+            bool(self.status or self.topic or self.origin or self.year or self.q)
+            or self.overdue is not None
+        )
 
     def query_params(self) -> dict[str, str]:
         """The checked filters as query parameters that the list page and the API (and
@@ -228,7 +232,7 @@ class MotionFilters:
             "topic": self.topic,
             "origin": self.origin,
             "year": str(self.year) if self.year else "",
-            "overdue": "true" if self.overdue else "",
+            "overdue": {True: "true", False: "false"}.get(self.overdue, ""),
             "q": self.q,
             "sort": "" if self.sort == Sort.NEWEST else self.sort,
         }
@@ -284,7 +288,8 @@ def parse_filters(params: Mapping[str, str]) -> MotionFilters:
         topic=topic,
         origin=origin,
         year=year,
-        overdue=overdue_text in ("1", "true"),
+        # The pages only narrow to overdue motions; unticked is all of them.
+        overdue=True if overdue_text in ("1", "true") else None,
         q=clean_query(params.get("q") or ""),
         sort=sort,
         errors=errors,
@@ -303,10 +308,8 @@ def search_motions(queryset: QuerySet, query: str) -> QuerySet:
     return queryset
 
 
-def filter_motions(
-    queryset: QuerySet, filters: MotionFilters, *, today: date | None = None
-) -> QuerySet:
-    """Apply status, topic, origin, year, overdue and search."""
+def filter_motions(queryset: QuerySet, filters: MotionFilters) -> QuerySet:
+    """Apply status, topic, origin, year, overdue (or not overdue) and search."""
     if filters.status:
         queryset = queryset.filter(status=filters.status)
     if filters.topic:
@@ -318,8 +321,10 @@ def filter_motions(
             queryset = queryset.filter(origin__slug=filters.origin)
     if filters.year:
         queryset = queryset.filter(submitted_on__year=filters.year)
-    if filters.overdue:
-        queryset = queryset.filter(overdue_q(today=today))
+    if filters.overdue is True:
+        queryset = queryset.filter(overdue_q())
+    elif filters.overdue is False:
+        queryset = queryset.exclude(overdue_q())
     if filters.q:
         queryset = search_motions(queryset, filters.q)
     return queryset

@@ -86,6 +86,7 @@ def test_csv_never_has_a_motion_that_is_not_public(client, scene):
     [
         ("status=accepted", ["accepted"]),
         ("overdue=true", ["overdue"]),
+        ("overdue=false", ["accepted"]),
         ("q=%C4%B0ZM%C4%B0R", ["overdue"]),
         ("topic=gida", ["accepted"]),
         ("origin=iklim", ["overdue"]),

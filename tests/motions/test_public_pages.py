@@ -296,6 +296,16 @@ def test_overdue_filter_and_sort_are_sql(scene):
     ]
 
 
+def test_the_api_and_the_page_read_the_overdue_filter_the_same_way(client, motions_page, scene):
+    """``overdue=false``: the API leaves the overdue motions out; the page's unticked box
+    (which never sends false) lists them all."""
+    overdue = {scene["in_committee"].reference, scene["waiting"].reference}
+    api = client.get("/api/v1/motions?overdue=false&limit=100").json()["items"]
+    listed = {item["reference"] for item in api}
+    assert listed and not listed & overdue
+    assert overdue <= set(rows(client.get(motions_page.url + "?overdue=0")))
+
+
 # --- The list -------------------------------------------------------------------------------
 
 
