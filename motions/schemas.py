@@ -167,7 +167,8 @@ class MotionItem(Schema):
     agenda_days_late: int | None = Field(
         None,
         description="How many days after the meeting it was due at the motion reached the "
-        "agenda; null when it was on time or is not on the agenda yet.",
+        "agenda; null when it was on time, is not on the agenda yet, or when the date it "
+        "was placed there is not public.",
     )
     committee_due_on: date | None = Field(
         description="The committee's report deadline (art. 24) while the motion is in committee."
