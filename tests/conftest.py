@@ -1,7 +1,7 @@
 """Fixtures shared by the server-side tests: a site with its section pages."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS
 
 from tests.factories import (
     ContactPageFactory,
@@ -12,26 +12,22 @@ from tests.factories import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _fresh_content_types_in_transactional_tests(request):
-    """Start every transactional test from an empty content-type cache.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, its serialized rows kept where every test finds them.
 
-    Transactional tests empty the database after each test and refill it; on
-    PostgreSQL the refilled content types get new ids, and a live server's threads
-    (the browser journeys) may have cached the old ones in the process-wide cache
-    while that happened. pytest-django runs the transactional tests after the others,
-    so clearing here, once their database is ready, covers every test that can meet a
-    stale id.
+    Django keeps the rows that ``serialized_rollback`` restores on the connection object
+    that created the test database. Once Playwright has started, a browser journey can
+    meet a new connection object for the same database (which depends on the tests that
+    ran before it), and without those rows it would start from an empty database.
     """
-    marker = request.node.get_closest_marker("django_db")
-    positional = bool(marker.args[0]) if marker is not None and marker.args else False
-    asked = marker is not None and marker.kwargs.get("transaction", positional)
-    transactional = asked or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
-    if transactional:
-        request.getfixturevalue("transactional_db")
-        ContentType.objects.clear_cache()
+    from django.db import connections
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized is not None:
+        type(connection)._test_serialized_contents = serialized
+    return django_db_setup
 
 
 @pytest.fixture

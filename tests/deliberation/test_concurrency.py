@@ -28,7 +28,9 @@ from .factories import (
     secretariat_user,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: each test starts from the migrated rows and leaves none of its own,
+# so content types keep the ids that the process's content-type cache holds.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # Long enough that the other thread surely reaches its lock while the first holds it.
 HOLD_SECONDS = 0.5
