@@ -8,6 +8,6 @@ class DeliberationConfig(AppConfig):
 
     def ready(self):
         # Policies must be registered before Wagtail creates fallback ones for the models.
-        from . import permissions, signals  # noqa: F401
+        from . import policies, signals  # noqa: F401
 
-        permissions.register_policies()
+        policies.register_policies()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
-from . import permissions
+from . import access
 from .models import (
     REVIEWING_ORGAN,
     AgendaItem,
@@ -226,10 +226,10 @@ def waiting_for(user) -> list[WaitingList]:
     """What is waiting for this user's action, by role; empty lists are left out."""
     lists = []
     reports_url = reverse("deliberation_report:list")
-    secretariat = permissions.is_secretariat(user)
-    led = permissions.led_group_ids(user)
-    groups = permissions.group_ids(user)
-    reviewing = permissions.reviewing_organs(user)
+    secretariat = access.is_secretariat(user)
+    led = access.led_group_ids(user)
+    groups = access.group_ids(user)
+    reviewing = access.reviewing_organs(user)
 
     if groups:
         lists.append(
@@ -323,10 +323,10 @@ class WaitingForMePanel(Component):
         request = parent_context["request"]
         user = request.user
         has_role = (
-            permissions.is_secretariat(user)
-            or permissions.group_ids(user)
-            or permissions.led_group_ids(user)
-            or permissions.is_reviewer(user)
+            access.is_secretariat(user)
+            or access.group_ids(user)
+            or access.led_group_ids(user)
+            or access.is_reviewer(user)
         )
         return {
             "request": request,

@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from . import permissions
+from . import access
 from .models import (
     AgendaItem,
     DecisionKind,
@@ -56,8 +56,8 @@ class ReportForm(WagtailAdminModelForm):
         user = self.for_user
         if "group" in self.fields:
             groups = Organ.objects.filter(kind__in=AUTHORING_KINDS, is_active=True)
-            if user is not None and not permissions.is_secretariat(user):
-                groups = groups.filter(pk__in=permissions.group_ids(user))
+            if user is not None and not access.is_secretariat(user):
+                groups = groups.filter(pk__in=access.group_ids(user))
             field = self.fields["group"]
             field.queryset = groups
             if self.instance.pk:
@@ -70,7 +70,7 @@ class ReportForm(WagtailAdminModelForm):
             self.fields["topics"].widget = forms.CheckboxSelectMultiple(
                 choices=self.fields["topics"].choices
             )
-        if "attachments" in self.fields and not permissions.is_secretariat(user):
+        if "attachments" in self.fields and not access.is_secretariat(user):
             # Documents behind a view restriction are not offered to members.
             documents = _unrestricted_documents()
             if self.instance.pk:

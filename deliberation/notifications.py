@@ -7,8 +7,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .access import SECRETARIAT_GROUP
 from .models import DeliberationSettings, Membership
-from .roles import SECRETARIAT_GROUP
 
 
 def _send(template: str, context: dict, recipients: list[str]) -> None:

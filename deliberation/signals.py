@@ -2,7 +2,7 @@
 
 Members of organs work in the Wagtail admin (their reports, comments, reviews) but are
 not staff: belonging to the MEMBERS_GROUP gives them the "access admin" permission and
-nothing else; what they see there follows from their memberships (roles.py).
+nothing else; what they see there follows from their memberships (access.py).
 """
 
 from django.contrib.auth.models import Group

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import permissions, roles
+from . import access
 from .dashboard import WaitingForMePanel
 from .models import ReportStatus
 from .viewsets import DeliberationViewSetGroup
@@ -147,10 +147,10 @@ def keep_deliberation_attachments_private(document, request):
         return None
     user = request.user
     if (
-        roles.is_secretariat(user)
-        or roles.visible_reports(user).filter(pk__in=reports.values("pk")).exists()
+        access.is_secretariat(user)
+        or access.visible_reports(user).filter(pk__in=reports.values("pk")).exists()
     ):
         return None
-    if any(permissions.can_view_minutes(user, meeting) for meeting in meetings):
+    if any(access.can_view_minutes(user, meeting) for meeting in meetings):
         return None
     raise Http404

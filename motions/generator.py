@@ -26,9 +26,9 @@ from django.utils.text import slugify
 from wagtail.models import ModelLogEntry
 
 from cms.text import fold, turkish_collation_key
+from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import Organ, Topic
 from deliberation.models.organs import AUTHORING_KINDS
-from deliberation.roles import SECRETARIAT_GROUP
 
 from . import deadlines, lifecycle, services
 from .models import (

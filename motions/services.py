@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.text import fold
-from deliberation import roles
+from deliberation import access
 from deliberation.models import Report, ReportAction, ReportEvent, ReportStatus
 
 from . import deadlines, lifecycle
@@ -29,7 +29,7 @@ from .models import (
 
 
 def _require_secretariat(actor) -> None:
-    if not roles.is_secretariat(actor):
+    if not access.is_secretariat(actor):
         raise MotionError(
             _("Only the secretariat records motions and their follow-up."), code="forbidden"
         )

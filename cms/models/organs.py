@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.text import turkish_sort_key
-from deliberation import roles
+from deliberation import access
 from deliberation.accounts import JoinRequestForm
 from deliberation.errors import DeliberationError
 from deliberation.models import (
@@ -266,7 +266,7 @@ class OrganPage(RoutablePageMixin, BasePage):
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return JoinState(signed_in=False)
-        if roles.is_member_of(user, self.organ_id):
+        if access.is_member_of(user, self.organ_id):
             return JoinState(signed_in=True, is_member=True)
         pending = JoinRequest.objects.filter(
             organ_id=self.organ_id, person=user, status=JoinRequestStatus.PENDING

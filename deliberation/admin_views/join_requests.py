@@ -8,7 +8,7 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from deliberation import permissions, services
+from deliberation import access, services
 from deliberation.errors import DeliberationError
 from deliberation.forms import JoinRequestDecisionForm, person_label
 from deliberation.models import JoinRequestStatus
@@ -27,8 +27,7 @@ class JoinRequestDecideView(WagtailAdminTemplateMixin, FormView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        policy = permissions.JoinRequestPermissionPolicy()
-        requests = policy.instances_user_has_any_permission_for(request.user, ["change"])
+        requests = access.decidable_join_requests(request.user)
         self.join_request = get_object_or_404(
             requests.select_related("organ", "person", "decided_by"), pk=kwargs["pk"]
         )
@@ -72,6 +71,6 @@ class JoinRequestDecideView(WagtailAdminTemplateMixin, FormView):
         context["join_request"] = self.join_request
         context["is_pending"] = self.join_request.status == JoinRequestStatus.PENDING
         # E-mail addresses are personal data (KVKK): the secretariat sees them, chairs don't.
-        context["show_email"] = permissions.is_secretariat(self.request.user)
+        context["show_email"] = access.is_secretariat(self.request.user)
         context["preselected"] = self.request.GET.get("decision", "")
         return context

@@ -13,7 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from deliberation import permissions, rules, services
+from deliberation import access, rules, services
 from deliberation.errors import DeliberationError
 from deliberation.forms import AttendanceForm, DecisionForm, person_label
 from deliberation.models import (
@@ -30,7 +30,7 @@ class SecretariatOnlyMixin:
     """Meetings, attendance and decisions are the secretariat's to record."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not permissions.is_secretariat(request.user):
+        if not access.is_secretariat(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

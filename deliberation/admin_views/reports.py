@@ -14,7 +14,7 @@ from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from deliberation import permissions, roles, services
+from deliberation import access, services
 from deliberation.errors import DeliberationError
 from deliberation.forms import (
     CompareVersionsForm,
@@ -44,7 +44,7 @@ class ReportDetailView(InspectView):
     page_title = gettext_lazy("Report")
 
     def get_object(self, queryset=None):
-        reports = roles.visible_reports(self.request.user).select_related(
+        reports = access.visible_reports(self.request.user).select_related(
             "group", "created_by", "locked_by", "latest_revision"
         )
         return get_object_or_404(reports, pk=unquote(str(self.pk)))
@@ -54,7 +54,7 @@ class ReportDetailView(InspectView):
 
     @cached_property
     def can_edit(self):
-        return permissions.can_edit_report(self.request.user, self.object)
+        return access.can_edit_report(self.request.user, self.object)
 
     def get_edit_url(self):
         return _report_url("edit", self.object) if self.can_edit else None
@@ -80,7 +80,7 @@ class ReportDetailView(InspectView):
 
     def available_actions(self):
         """The group's moves this user may make on the report in its current state."""
-        if not permissions.can_lead_report(self.request.user, self.object):
+        if not access.can_lead_report(self.request.user, self.object):
             return []
         return [
             action
@@ -176,7 +176,7 @@ class ReportDetailView(InspectView):
                 "approval": approval,
                 "comments": list(report.comments.select_related("author")),
                 "comment_form": comment_form or ReportCommentForm(),
-                "can_comment": permissions.can_view_report(self.request.user, report),
+                "can_comment": access.can_view_report(self.request.user, report),
                 "actions": actions,
                 "can_edit": self.can_edit,
                 "revisions": revisions,
@@ -207,14 +207,14 @@ class ReportRestoreView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        reports = roles.visible_reports(request.user).select_related("group")
+        reports = access.visible_reports(request.user).select_related("group")
         self.object = get_object_or_404(reports, pk=unquote(str(kwargs["pk"])))
         self.revision = get_object_or_404(
             self.object.revisions.select_related("user"), pk=kwargs["revision_id"]
         )
 
     def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_edit_report(request.user, self.object):
+        if not access.can_edit_report(request.user, self.object):
             messages.info(
                 request,
                 _("Only members of the group can restore versions, and only of a draft."),
@@ -275,7 +275,7 @@ class ReportCompareRedirectView(View):
     """Turn the "compare any two versions" form into Wagtail's compare URL."""
 
     def get(self, request, pk):
-        report = get_object_or_404(roles.visible_reports(request.user), pk=pk)
+        report = get_object_or_404(access.visible_reports(request.user), pk=pk)
         revisions = list(report.revisions.select_related("user").order_by("-created_at", "-pk"))
         form = CompareVersionsForm(request.GET, revisions=revisions)
         if not form.is_valid():

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from cms.demo import DEMO_DOMAIN, at
 from cms.text import fold
 from deliberation import services
+from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import (
     DeliberationSettings,
     JoinRequest,
@@ -20,7 +21,6 @@ from deliberation.models import (
     Report,
     Topic,
 )
-from deliberation.roles import SECRETARIAT_GROUP
 from deliberation.signals import MEMBERS_GROUP
 
 from .clock import dated

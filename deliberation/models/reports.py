@@ -188,7 +188,7 @@ class Report(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
     )
     status_changed_at = models.DateTimeField(_("status since"), auto_now_add=True)
     # Set once, by the first submission: from then on the reviewing organs see the report,
-    # also after they returned it to its group (roles.report_visible_to).
+    # also after they returned it to its group (access.can_view_report).
     submitted_at = models.DateTimeField(
         _("first submitted for review"), null=True, blank=True, editable=False
     )

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from deliberation import roles, rules
+from deliberation import access, rules
 from deliberation.errors import DeliberationError
 from deliberation.models import (
     AgendaItem,
@@ -28,7 +28,7 @@ from .reports import report_apply_decision
 
 
 def _require_secretariat(actor) -> None:
-    if not roles.is_secretariat(actor):
+    if not access.is_secretariat(actor):
         raise DeliberationError(
             _("Only the secretariat records meetings and decisions."), code="forbidden"
         )

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from deliberation import notifications, roles
+from deliberation import access, notifications
 from deliberation.errors import DeliberationError
 from deliberation.models import JoinRequest, JoinRequestStatus, Membership, Organ, Role
 
@@ -27,7 +27,7 @@ def join_request_create(
             ) from None
         if not (organ.is_working_group and organ.accepts_join_requests):
             raise DeliberationError(_("%(organ)s does not take join requests.") % {"organ": organ})
-        if roles.is_member_of(person, organ.pk):
+        if access.is_member_of(person, organ.pk):
             raise DeliberationError(
                 _("You are already a member of %(organ)s.") % {"organ": organ}, code="state"
             )
@@ -70,7 +70,7 @@ def join_request_decide(*, actor, request_id: int, accept: bool, reason: str = "
             )
         except JoinRequest.DoesNotExist:
             raise DeliberationError(_("This request does not exist."), code="not_found") from None
-        if not (roles.leads(actor, request.organ_id) or roles.is_secretariat(actor)):
+        if not (access.leads(actor, request.organ_id) or access.is_secretariat(actor)):
             raise DeliberationError(
                 _("Only the chair of %(organ)s or the secretariat can decide on requests to join.")
                 % {"organ": request.organ},
@@ -87,7 +87,7 @@ def join_request_decide(*, actor, request_id: int, accept: bool, reason: str = "
         request.decided_by = actor
         request.reason = reason.strip()
         request.save()
-        if accept and not roles.is_member_of(request.person, request.organ_id):
+        if accept and not access.is_member_of(request.person, request.organ_id):
             Membership.objects.create(
                 organ=request.organ,
                 person=request.person,

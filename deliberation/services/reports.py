@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from deliberation import notifications, roles
+from deliberation import access, notifications
 from deliberation.errors import DeliberationError
 from deliberation.models import (
     TRANSITIONS,
@@ -91,7 +91,7 @@ def _validate(report: Report) -> None:
 
 def _require_editable(actor, report: Report, *, forbidden: str) -> None:
     """Refuse a change of the text unless the report is a draft the actor may edit."""
-    if roles.can_edit_report(actor, report):
+    if access.can_edit_report(actor, report):
         return
     if not report.is_editable:
         raise DeliberationError(
@@ -115,7 +115,7 @@ def report_create(*, actor, group: Organ, title: str, summary: str, **sections) 
     """A member of a working group or assembly starts a report (a draft)."""
     if not group.writes_reports:
         raise DeliberationError(_("Only working groups and assemblies write reports."))
-    if not (roles.is_member_of(actor, group.pk) or roles.is_secretariat(actor)):
+    if not (access.is_member_of(actor, group.pk) or access.is_secretariat(actor)):
         raise DeliberationError(
             _("Only members of %(group)s can start a report for it.") % {"group": group},
             code="forbidden",
@@ -239,7 +239,7 @@ def report_comment_add(*, actor, report_id: int, body: str) -> ReportComment:
         raise DeliberationError(_("Write a comment before sending it."))
     with transaction.atomic():
         report = _locked(report_id)
-        if not roles.can_comment(actor, report):
+        if not access.can_comment(actor, report):
             raise DeliberationError(_("You may not comment on this report."), code="forbidden")
         comment = ReportComment.objects.create(
             report=report, author=actor, body=body, revision=report.latest_revision
@@ -258,7 +258,7 @@ def _check_group_action(actor, report: Report, action: str) -> None:
         raise DeliberationError(
             _("This step is taken only as a decision of a meeting."), code="forbidden"
         )
-    if not (roles.leads(actor, report.group_id) or roles.is_secretariat(actor)):
+    if not (access.leads(actor, report.group_id) or access.is_secretariat(actor)):
         raise DeliberationError(
             _("Only the chair or deputy chair of %(group)s can do this.") % {"group": report.group},
             code="forbidden",

@@ -1,6 +1,6 @@
 """The secretariat's records: organs, memberships, topics, meetings; and join requests.
 
-The permission policies (deliberation.permissions) keep these menus and views to the
+The permission policies (deliberation.policies) keep these menus and views to the
 secretariat; join requests are shared with the chairs of the groups they concern.
 """
 
@@ -21,7 +21,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from deliberation import permissions, services
+from deliberation import policies, services
 from deliberation.admin_views import (
     DecisionRecordView,
     JoinRequestDecideView,
@@ -326,7 +326,7 @@ class JoinRequestFilterSet(WagtailFilterSet):
 
 class JoinRequestIndexView(generic.IndexView):
     def get_base_queryset(self):
-        policy = permissions.JoinRequestPermissionPolicy()
+        policy = policies.JoinRequestPermissionPolicy()
         queryset = policy.instances_user_has_any_permission_for(self.request.user, ["view"])
         if self.request.GET.get("state") not in ("decided", "all"):
             queryset = queryset.filter(status=JoinRequestStatus.PENDING)

@@ -25,7 +25,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
-from deliberation import permissions, roles, services
+from deliberation import access, services
 from deliberation.admin_views import (
     ReportCompareRedirectView,
     ReportDetailView,
@@ -40,15 +40,15 @@ SECTION_FIELDS = ("problem", "findings", "recommendations", "references")
 
 
 def _visible(request):
-    return roles.visible_reports(request.user)
+    return access.visible_reports(request.user)
 
 
 def _report_groups(request):
     groups = Organ.objects.filter(kind__in=AUTHORING_KINDS)
     user = request.user if request else None
-    if user is None or permissions.is_secretariat(user) or permissions.is_reviewer(user):
+    if user is None or access.is_secretariat(user) or access.is_reviewer(user):
         return groups
-    return groups.filter(pk__in=permissions.group_ids(user))
+    return groups.filter(pk__in=access.group_ids(user))
 
 
 class ReportFilterSet(WagtailFilterSet):
@@ -76,7 +76,7 @@ class ReportIndexView(snippet_views.IndexView):
     def get_edit_url(self, instance):
         # Drafts open in the editor for those who may edit them; everything else
         # opens the report's page (status, timeline, comments, actions).
-        if permissions.can_edit_report(self.request.user, instance):
+        if access.can_edit_report(self.request.user, instance):
             return super().get_edit_url(instance)
         return None
 
@@ -142,7 +142,7 @@ class ReportEditView(snippet_views.EditView):
         return _visible(self.request)
 
     def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_edit_report(request.user, self.object):
+        if not access.can_edit_report(request.user, self.object):
             if self.object.is_editable:
                 message = _("Only members of %(group)s can edit this report.")
             else:
@@ -222,7 +222,7 @@ class ReportHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if not permissions.can_edit_report(request.user, self.object):
+        if not access.can_edit_report(request.user, self.object):
             # "Review this version" leads to restoring, which only editors may do.
             self.revisions_revert_url_name = None
 

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from deliberation import rules, services
+from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import (
     AgendaItem,
     DecisionKind,
@@ -29,7 +30,6 @@ from deliberation.models import (
     Role,
 )
 from deliberation.models.organs import LEADING_ROLES
-from deliberation.roles import SECRETARIAT_GROUP
 
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 # Memberships made here start before every meeting made here.

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from wagtail.models import ModelLogEntry, Revision
 
+from deliberation.access import SECRETARIAT_GROUP
 from deliberation.demo import (
     ACCESSIBILITY_V3,
     LOGINS,
@@ -39,7 +40,6 @@ from deliberation.models import (
     Topic,
     Vote,
 )
-from deliberation.roles import SECRETARIAT_GROUP
 from deliberation.signals import MEMBERS_GROUP
 from motions.models import AssemblyMeeting, Motion, MotionEvent, PublicHoliday
 

@@ -1,10 +1,10 @@
 """Who may do what: every role × every action, allowed or refused, in one table.
 
 ``ALLOWED`` names, for each action, the roles that may take it; every other role is
-refused. Each cell goes through the real gates: the ``permissions`` and ``roles``
-functions, the service (a refusal is a DeliberationError or MotionError with code
-"forbidden", and nothing changes) and, where it is cheap, the admin screen (allowed:
-200; refused: a 404, or a redirect with an error message).
+refused. Each cell goes through the real gates: the ``access`` functions, the service
+(a refusal is a DeliberationError or MotionError with code "forbidden", and nothing
+changes) and, where it is cheap, the admin screen (allowed: 200; refused: a 404, or a
+redirect with an error message).
 """
 
 import importlib
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
-from deliberation import permissions, roles, services
+from deliberation import access, policies, services
 from deliberation.errors import DeliberationError
 from deliberation.models import (
     Decision,
@@ -210,11 +210,9 @@ def report_url(name, report, *args):
 
 def assert_sees_report(actor, report, allowed: bool) -> None:
     """Every gate agrees: the single check, the listing, and the admin's policy."""
-    policy = permissions.ReportPermissionPolicy()
-    assert permissions.can_view_report(actor, report) is allowed
-    assert roles.can_view_report(actor, report) is allowed
-    assert roles.visible_reports(actor).filter(pk=report.pk).exists() is allowed
-    assert permissions.visible_reports(actor).filter(pk=report.pk).exists() is allowed
+    policy = policies.ReportPermissionPolicy()
+    assert access.can_view_report(actor, report) is allowed
+    assert access.visible_reports(actor).filter(pk=report.pk).exists() is allowed
     assert policy.user_has_permission_for_instance(actor, "view", report) is allowed
     listed = policy.instances_user_has_any_permission_for(actor, ["view"])
     assert listed.filter(pk=report.pk).exists() is allowed
@@ -261,11 +259,11 @@ def check_see_unpublished_minutes(council, actor, allowed):
     document = CouncilDocumentFactory(title="Toplantı tutanağı eki")
     meeting.minutes_attachments.add(document)
 
-    assert permissions.can_view_minutes(actor, meeting) is allowed
+    assert access.can_view_minutes(actor, meeting) is allowed
     assert (admin_client(actor).get(document.url).status_code == 200) is allowed
     # The meeting's screen in the admin is the secretariat's.
     response = admin_client(actor).get(reverse("deliberation_meeting:inspect", args=[meeting.pk]))
-    assert_admin(response, actor, permissions.is_secretariat(actor))
+    assert_admin(response, actor, access.is_secretariat(actor))
 
 
 # -- Acting -------------------------------------------------------------------------------
@@ -466,7 +464,7 @@ def admin_post(name):
         if name == "unlock":
             report.locked, report.locked_by, report.locked_at = True, council.locker, timezone.now()
             report.save(update_fields=["locked", "locked_by", "locked_at"])
-        policy = permissions.ReportPermissionPolicy()
+        policy = policies.ReportPermissionPolicy()
         gate = policy.user_has_permission_for_instance(actor, name, report)
 
         def call():
@@ -593,11 +591,11 @@ def test_listing_and_single_report_agree_in_every_state_for_every_role(council):
     }
     for role in ROLES:
         actor = council.person(role)
-        listed = set(roles.visible_reports(actor).values_list("pk", flat=True))
+        listed = set(access.visible_reports(actor).values_list("pk", flat=True))
         for name, report in reports.items():
-            single = roles.can_view_report(actor, report)
+            single = access.can_view_report(actor, report)
             assert (report.pk in listed) is single, (role, name)
-            assert permissions.can_view_report(actor, report) is single, (role, name)
+            assert access.can_view_report(actor, report) is single, (role, name)
 
 
 def test_reviewers_keep_seeing_a_report_they_returned_but_never_a_mere_draft(council):
@@ -616,7 +614,7 @@ def test_reviewers_keep_seeing_a_report_they_returned_but_never_a_mere_draft(cou
     assert returned.status == ReportStatus.DRAFT
     assert returned.title in listing
     assert never_submitted.title not in listing
-    assert roles.can_view_report(reviewer, Report.objects.get(pk=withdrawn_in_review.pk))
+    assert access.can_view_report(reviewer, Report.objects.get(pk=withdrawn_in_review.pk))
     page = admin_client(reviewer).get(report_url("inspect", returned)).content.decode()
     assert "Maliyet analizi eksik." in page  # the reasons of the return, in the timeline
 
@@ -627,7 +625,7 @@ def test_a_restore_keeps_the_report_visible_to_the_reviewers(council):
     first = report.revisions.order_by("created_at", "pk").first()
     services.report_restore(actor=council.locker, report_id=report.pk, revision_id=first.pk)
 
-    assert roles.can_view_report(council.person("board_member"), Report.objects.get(pk=report.pk))
+    assert access.can_view_report(council.person("board_member"), Report.objects.get(pk=report.pk))
 
 
 def test_reports_submitted_before_the_field_existed_get_it_from_their_timeline(council):
@@ -644,7 +642,9 @@ def test_reports_submitted_before_the_field_existed_get_it_from_their_timeline(c
 
     assert Report.objects.get(pk=returned.pk).submitted_at == first_submit
     assert Report.objects.get(pk=draft.pk).submitted_at is None
-    assert roles.can_view_report(council.person("board_member"), Report.objects.get(pk=returned.pk))
+    assert access.can_view_report(
+        council.person("board_member"), Report.objects.get(pk=returned.pk)
+    )
 
 
 @pytest.mark.parametrize("role", ["chair", "secretariat"])
@@ -664,7 +664,7 @@ def test_a_person_who_left_or_was_deactivated_loses_the_role(council, role):
         services.report_transition(actor=actor, report_id=report.pk, action="adopt")
 
     assert refused.value.code == "forbidden"
-    assert not roles.can_view_report(actor, report)
+    assert not access.can_view_report(actor, report)
 
 
 def test_a_deactivated_member_is_refused_although_the_membership_runs_on(council):
@@ -677,8 +677,7 @@ def test_a_deactivated_member_is_refused_although_the_membership_runs_on(council
         services.report_transition(actor=actor, report_id=report.pk, action="adopt")
 
     assert refused.value.code == "forbidden"
-    assert not roles.can_view_report(actor, report)
-    assert not permissions.can_view_report(actor, report)
+    assert not access.can_view_report(actor, report)
 
 
 def test_the_chair_of_a_group_decides_join_requests_only_for_that_group(council):

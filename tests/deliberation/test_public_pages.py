@@ -21,6 +21,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cms.models import HomePage, OrganIndexPage, OrganPage
 from deliberation import services
+from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import (
     AgendaItem,
     DecisionKind,
@@ -34,7 +35,6 @@ from deliberation.models import (
     Role,
     Topic,
 )
-from deliberation.roles import SECRETARIAT_GROUP
 from tests.factories import make_home
 
 pytestmark = pytest.mark.django_db
