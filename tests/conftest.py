@@ -1,6 +1,7 @@
 """Fixtures shared by the server-side tests: a site with its section pages."""
 
 import pytest
+from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS
 
 from tests.factories import (
@@ -28,6 +29,15 @@ def django_db_setup(django_db_setup):
     if serialized is not None:
         type(connection)._test_serialized_contents = serialized
     return django_db_setup
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: a rate limit, a remembered rendition or a cached
+    page of an earlier test (whose row ids the database may hand out again) never leaks in."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
 
 
 @pytest.fixture
