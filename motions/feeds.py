@@ -27,9 +27,7 @@ ENTRIES = 50
 def public_events():
     """Public, current events of public motions, newest record first."""
     return (
-        MotionEvent.objects.filter(
-            is_public=True, superseded_by__isnull=True, motion__is_public=True
-        )
+        MotionEvent.objects.public()
         .select_related("motion")
         .prefetch_related("motion__topics")
         .order_by("-recorded_at", "-pk")

@@ -433,7 +433,8 @@ def public_events(motion: Motion) -> list[MotionEvent]:
     from the motion itself, with its recipient and outgoing reference.
     """
     return list(
-        MotionEvent.objects.filter(motion=motion, is_public=True, superseded_by__isnull=True)
+        MotionEvent.objects.public()
+        .filter(motion=motion)
         .exclude(kind=EventKind.SUBMITTED)
         .select_related("supersedes", "meeting", "document")
         .order_by("date", "recorded_at", "pk")
@@ -629,9 +630,7 @@ class Movement:
 def latest_movements(*, limit: int = 5) -> list[Movement]:
     """The newest public steps of public motions: submissions and recorded events."""
     events = (
-        MotionEvent.objects.filter(
-            is_public=True, motion__is_public=True, superseded_by__isnull=True
-        )
+        MotionEvent.objects.public()
         .exclude(kind=EventKind.SUBMITTED)  # the submissions come from the motions below
         .select_related("motion")
         .order_by("-date", "-recorded_at", "-pk")[:limit]

@@ -10,7 +10,6 @@ public holiday) recomputes the due dates it can move.
 from collections import defaultdict
 
 import django_filters
-from deliberation.policies import SecretariatPermissionPolicy
 from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -31,6 +30,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from deliberation import access
+from deliberation.policies import SecretariatPermissionPolicy
 
 from . import selectors, services
 from .admin_views import (

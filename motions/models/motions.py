@@ -143,6 +143,12 @@ def event_label(kind: str, outcome: str = "") -> str:
     return str(label)
 
 
+class MotionEventQuerySet(models.QuerySet):
+    def public(self):
+        """What citizens see of the follow-up: public, current events of public motions."""
+        return self.filter(is_public=True, superseded_by__isnull=True, motion__is_public=True)
+
+
 class MotionEvent(models.Model):
     """A dated step of the follow-up. Never edited: a correction supersedes it."""
 
@@ -184,6 +190,8 @@ class MotionEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MotionEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("motion event")
