@@ -71,6 +71,6 @@ class JoinRequestDecideView(WagtailAdminTemplateMixin, FormView):
         context["join_request"] = self.join_request
         context["is_pending"] = self.join_request.status == JoinRequestStatus.PENDING
         # E-mail addresses are personal data (KVKK): the secretariat sees them, chairs don't.
-        context["show_email"] = access.is_secretariat(self.request.user)
+        context["show_email"] = access.can_see_email_addresses(self.request.user)
         context["preselected"] = self.request.GET.get("decision", "")
         return context
