@@ -84,10 +84,10 @@ class SecretariatPermissionPolicy(BasePermissionPolicy):
         self.actions = frozenset(actions)
 
     def user_has_permission(self, user, action):
-        return action in self.actions and access.can_manage_meetings(user)
+        return action in self.actions and access.is_secretariat(user)
 
     def user_has_any_permission(self, user, actions):
-        return bool(self.actions & set(actions)) and access.can_manage_meetings(user)
+        return bool(self.actions & set(actions)) and access.is_secretariat(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and self.instance_allows(action, instance)

@@ -24,10 +24,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from cms.models.site_settings import CouncilSettings
-from deliberation import access
 from deliberation.models import DecisionKind, Report, ReportAction, ReportEvent
 
-from . import selectors, services
+from . import access, selectors, services
 from .errors import MotionError
 from .forms import MotionEventForm, ReportSubmitForm, long_date, store_document
 from .models import TRANSITIONS, EventKind, Motion, MotionEvent, MotionStatus
@@ -44,7 +43,7 @@ class SecretariatOnlyMixin:
     """The follow-up of motions is the secretariat's to record."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not access.is_secretariat(request.user):
+        if not access.can_record_motions(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -58,7 +57,7 @@ def motion_update_details(
     *, actor, motion_id: int, title: str, summary: str, topics, is_public: bool
 ) -> Motion:
     """Change what may change after submission: wording, topics, publication."""
-    if not access.is_secretariat(actor):
+    if not access.can_record_motions(actor):
         raise MotionError(
             _("Only the secretariat records motions and their follow-up."), code="forbidden"
         )

@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.text import fold
-from deliberation import access
 from deliberation.models import Report, ReportAction, ReportEvent, ReportStatus
 
-from . import deadlines, lifecycle
+from . import access, deadlines, lifecycle
 from .errors import MotionError
 from .models import (
     AGENDA_KINDS,
@@ -29,7 +28,7 @@ from .models import (
 
 
 def _require_secretariat(actor) -> None:
-    if not access.is_secretariat(actor):
+    if not access.can_record_motions(actor):
         raise MotionError(
             _("Only the secretariat records motions and their follow-up."), code="forbidden"
         )

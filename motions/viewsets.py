@@ -1,6 +1,6 @@
 """The motions back office in the Wagtail admin: one menu, "Motions" (Önergeler).
 
-Only the secretariat sees it (deliberation.access.is_secretariat, through the
+Only the secretariat sees it (motions.access.can_record_motions, through the
 permission policies registered in motions.wagtail_hooks). Motions are created and
 followed up through motions.services: status, due dates and the other derived fields
 are never form fields. A change to the assembly's calendar (a meeting, the rule, a
@@ -29,10 +29,9 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from deliberation import access
 from deliberation.policies import SecretariatPermissionPolicy
 
-from . import selectors, services
+from . import access, selectors, services
 from .admin_views import (
     CoverLetterView,
     MotionFollowUpView,
@@ -117,7 +116,7 @@ class ProtectedDeleteView(generic.DeleteView):
         refused = not self.permission_policy.user_has_permission_for_instance(
             request.user, "delete", self.object
         )
-        if refused and access.is_secretariat(request.user):
+        if refused and access.can_record_motions(request.user):
             messages.error(request, self.protected_message)
             return redirect(self.index_url_name)
         return super().dispatch(request, *args, **kwargs)
@@ -649,7 +648,7 @@ class ReportSubmissionViewSet(ViewSet):
         return type(
             "ReportSubmissionMenuItem",
             (MenuItem,),
-            {"is_shown": lambda item, request: access.is_secretariat(request.user)},
+            {"is_shown": lambda item, request: access.can_record_motions(request.user)},
         )
 
     def get_urlpatterns(self):
