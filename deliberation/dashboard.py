@@ -260,7 +260,9 @@ def waiting_for(user) -> list[WaitingList]:
     if reviewing:
         kinds = set(reviewing.values())
         statuses = [status for status, kind in REVIEWING_ORGAN.items() if kind in kinds]
-        before_organ = Report.objects.filter(status__in=statuses).order_by("status_changed_at")
+        before_organ = (
+            access.visible_reports(user).filter(status__in=statuses).order_by("status_changed_at")
+        )
         heading = (
             _("Reports before the Executive Board")
             if kinds == {OrganKind.EXECUTIVE_BOARD}
