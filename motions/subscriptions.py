@@ -300,13 +300,13 @@ def subscription_delete(*, email: str, subscription_id: int) -> bool:
         )
 
 
-def subscriptions_delete_all(*, email: str) -> int:
+def subscriptions_delete_all(*, email: str, reason: str = DeletionReason.BY_SUBSCRIBER) -> int:
     """The subscriber deletes all their subscriptions, and with them their address."""
     with transaction.atomic():
         subscriptions = list(
             Subscription.objects.select_for_update().for_email(normalise_email(email))
         )
-        return _delete(subscriptions, reason=DeletionReason.BY_SUBSCRIBER)
+        return _delete(subscriptions, reason=reason)
 
 
 def subscription_send_manage_link(*, email: str, language: str = "") -> bool:
