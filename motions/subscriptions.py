@@ -50,7 +50,7 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-12"
 CONSENT_TEMPLATE = f"motions/alerts/consent_{CONSENT_VERSION}.html"
 CONFIRM_MAX_AGE = timedelta(days=7)
 MANAGE_LINK_MAX_AGE = timedelta(hours=24)
