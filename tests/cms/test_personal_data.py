@@ -95,7 +95,10 @@ def test_request_mail_and_page_list_everything(client, person, django_capture_on
         alerts.CONSENT_VERSION,
     ):
         assert shown in html, shown
-    assert "Gizlilik bildirimi sürümü" in html or "Privacy notice version" in html
+    # The consents, with their text versions: the sign-up's privacy notice and the alerts'.
+    signup = ModelLogEntry.objects.get(action="deliberation.account.signup")
+    assert f"Aydınlatma metni sürüm {signup.data['privacy_notice']}" in html
+    assert f"Aydınlatma metni sürüm {alerts.CONSENT_VERSION}" in html
 
 
 def test_unknown_address_gets_the_same_answer_and_no_mail(
