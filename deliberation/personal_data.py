@@ -181,7 +181,9 @@ def _leaves_on_request(membership: Membership) -> bool:
 def _scrub_log_labels(user, names: list[str]) -> None:
     """Audit entries keep a label of their object; take the person's name out of them."""
     neutral = display_name(user)
-    for name in {value for value in names if value and len(value) > 2}:
+    # Only values that name this person: a short user name ("ali") would match other text.
+    specific = {value for value in names if value and ("@" in value or " " in value.strip())}
+    for name in specific:
         for entry in ModelLogEntry.objects.filter(label__icontains=name).only("pk", "label"):
             label = entry.label.replace(name, neutral)
             if label == entry.label:  # a match in another letter case
