@@ -623,8 +623,12 @@ CONTACT_PRIVACY_NOTICE = (
     "ve başvurunuz sonuçlandıktan sonra en geç bir yıl içinde silinir. Verilerinize erişme, "
     "düzeltilmesini veya silinmesini isteme haklarınızı "
     f'<a href="mailto:kvkk@{DEMO_DOMAIN}">kvkk@{DEMO_DOMAIN}</a> adresine yazarak '
-    "kullanabilirsiniz; başvurular en geç 30 gün içinde yanıtlanır. "
-    "<i>(Demo metin.)</i></p>"
+    "kullanabilirsiniz; başvurular en geç 30 gün içinde yanıtlanır. Hesabınızı, çalışma "
+    "grubu başvurularınızı ve üyeliklerinizi, e-posta bildirimlerinizi ve verdiğiniz "
+    'onayları <a href="/kisisel-verilerim/">Kişisel verilerim</a> sayfasından e-posta '
+    "adresinize gelen bağlantıyla kendiniz görebilir ve silebilirsiniz; silme işlemleri, "
+    "verileriniz saklanmadan (yalnızca tarih, veri türü ve başvuru numarasıyla) kayda "
+    "geçirilir. <i>(Demo metin.)</i></p>"
 )
 
 CONTACT_THANK_YOU = (

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("hesap/", include("deliberation.urls")),
     # E-mail alerts on motions: subscribe, confirm, unsubscribe, manage.
     path("takip/", include("motions.alert_urls")),
+    # KVKK: see and erase one's own data through a link mailed to the address.
+    path("kisisel-verilerim/", include("cms.personal_data_urls")),
     # Atom and iCalendar feeds of the motions, before Wagtail's page routes.
     path("onergeler/akis/", include("motions.urls")),
     # Wagtail serves only slash-ended paths without dots; the events' iCalendar

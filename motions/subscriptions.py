@@ -50,7 +50,7 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-12"
 CONSENT_TEMPLATE = f"motions/alerts/consent_{CONSENT_VERSION}.html"
 CONFIRM_MAX_AGE = timedelta(days=7)
 MANAGE_LINK_MAX_AGE = timedelta(hours=24)
@@ -300,13 +300,13 @@ def subscription_delete(*, email: str, subscription_id: int) -> bool:
         )
 
 
-def subscriptions_delete_all(*, email: str) -> int:
+def subscriptions_delete_all(*, email: str, reason: str = DeletionReason.BY_SUBSCRIBER) -> int:
     """The subscriber deletes all their subscriptions, and with them their address."""
     with transaction.atomic():
         subscriptions = list(
             Subscription.objects.select_for_update().for_email(normalise_email(email))
         )
-        return _delete(subscriptions, reason=DeletionReason.BY_SUBSCRIBER)
+        return _delete(subscriptions, reason=reason)
 
 
 def subscription_send_manage_link(*, email: str, language: str = "") -> bool:

@@ -137,3 +137,23 @@ def test_base_settings_alone_are_not_in_debug_mode():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_production_sends_the_security_headers(secret_key, database_url):
+    script = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client(SERVER_NAME='example.org').get('/api/v1/openapi.json', secure=True); "
+        "print(r['Content-Security-Policy']); print(r['Permissions-Policy'])"
+    )
+    result = run(
+        ["-c", script],
+        SECRET_KEY=secret_key,
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=database_url,
+    )
+
+    assert result.returncode == 0, result.stderr
+    csp, permissions = result.stdout.splitlines()
+    assert "script-src 'self';" in csp
+    assert "object-src 'none'" in csp
+    assert "camera=()" in permissions

@@ -6,6 +6,7 @@ from .motions_pages import MotionIndexPage, MotionStatisticsPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .organs import OrganIndexPage, OrganPage
 from .pages import HomePage, StandardPage
+from .personal_data import PersonalDataErasure
 from .site_settings import CouncilSettings
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "OrganIndexPage",
     "OrganPage",
     "Organisation",
+    "PersonalDataErasure",
     "SearchFoldedMixin",
     "StandardPage",
 ]

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -71,10 +72,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.content_security.SectionCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -155,7 +159,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Kent Konseyi"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CouncilDocument"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Off: Wagtail's responsive wrapper sets a style attribute, which the public
+# Content-Security-Policy refuses; static/css/site.css sizes embedded players instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -166,6 +172,80 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4). The public templates have no inline scripts,
+# event handlers or style attributes, so their policy allows only the site's own files.
+# Video embeds are the one outside source: the players editors may embed in a page.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    # Wagtail's preview shows the page in a same-origin frame.
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "connect-src": [SELF],
+    "font-src": [SELF],
+    "manifest-src": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # The interactive API docs (Swagger UI) draw their icons as data: images.
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+    }
+}
+# The Wagtail admin (and its page previews) under its own, looser policy: Wagtail 8's
+# admin templates still run inline scripts (inline panels, date pickers, chooser modals)
+# and set style attributes, and image uploads preview as blob: and data: images.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "worker-src": [SELF, "blob:"],
+    }
+}
+# The admin loads nothing from outside: no Gravatar avatars, no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Permissions-Policy (django-permissions-policy): the site uses none of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -3,11 +3,15 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, env_list
 from .base import SECRET_KEY as _SECRET_KEY
-from .base import env_list
+from .secret_key import load_or_create_secret_key
 
 DEBUG = True
-SECRET_KEY = _SECRET_KEY or "dev-only-not-secret"
+# Every checkout signs its links with its own random key (a shared one would let anyone
+# forge the links of a demo that others can reach); SECRET_KEY in the environment wins.
+SECRET_KEY_FILE = BASE_DIR / ".secret_key"
+SECRET_KEY = _SECRET_KEY or load_or_create_secret_key(SECRET_KEY_FILE)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

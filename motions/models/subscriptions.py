@@ -166,6 +166,7 @@ class DeletionReason(models.TextChoices):
     UNSUBSCRIBED = "unsubscribed", _("Unsubscribed through the link in an e-mail")
     BY_SUBSCRIBER = "by_subscriber", _("Deleted by the subscriber on the management page")
     EXPIRED = "expired", _("Never confirmed; deleted when the confirmation link expired")
+    PERSONAL_DATA = "personal_data", _("Deleted by their owner on the personal data page")
 
 
 class SubscriptionDeletion(models.Model):

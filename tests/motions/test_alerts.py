@@ -136,7 +136,7 @@ def test_subscribe_confirm_and_receive_one_alert(
     assert subscription.email == "ayse@example.org"
     assert subscription.motion == motion
     assert not subscription.is_confirmed
-    assert subscription.consent_version == alerts.CONSENT_VERSION == "2026-11"
+    assert subscription.consent_version == alerts.CONSENT_VERSION == "2026-12"
     assert subscription.consent_given_at is not None
     assert subscription.language == "tr"
 
