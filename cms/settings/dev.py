@@ -4,13 +4,14 @@ import os
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as _SECRET_KEY
+from .base import STORAGES as _STORAGES
 from .base import env_list
 
 DEBUG = True
 SECRET_KEY = _SECRET_KEY or "dev-only-not-secret"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
