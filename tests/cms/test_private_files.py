@@ -5,18 +5,21 @@ an earlier version referred to) against every role, through the serve view, MEDI
 the admin's document chooser, listing and API, and the project's own forms.
 """
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import Client, RequestFactory
 from django.utils import timezone, translation
 from django.views.static import serve as static_serve
-from wagtail.models import GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission
 
 from cms.models import CouncilDocument, DocumentKind
 from deliberation.files import library_collection, private_collection
@@ -448,3 +451,40 @@ def test_the_document_permissions_are_per_collection():
         grants("Sekreterya")
     )
     assert Group.objects.filter(name="Sekreterya").exists()
+
+
+# -- Existing installs ---------------------------------------------------------------------------
+
+
+def test_the_migration_moves_files_out_of_media_root_and_files_working_documents(group, people):
+    migration = importlib.import_module("motions.migrations.0007_private_documents")
+    root = Collection.get_first_root_node()
+    # As before: every document in the root collection, its file under MEDIA_ROOT, and
+    # Wagtail's Editors group with document permissions on the root.
+    draft_file = CouncilDocumentFactory(title="Eski taslak eki", kind=DocumentKind.OTHER)
+    library = CouncilDocumentFactory(title="Eski yönerge", directive=True)
+    attach_to_report(draft_file, ReportFactory(group=group))
+    public, private = storages["default"], storages["documents"]
+    for document in (draft_file, library):
+        with private.open(document.file.name) as file:
+            public.save(document.file.name, file)
+        private.delete(document.file.name)
+    choose = Permission.objects.get(
+        content_type__app_label="wagtaildocs", codename="choose_document"
+    )
+    editors = Group.objects.get(name="Editors")
+    GroupCollectionPermission.objects.create(group=editors, collection=root, permission=choose)
+
+    migration.forwards(django_apps, None)
+
+    for document in (draft_file, library):
+        document.refresh_from_db()
+        assert private.exists(document.file.name)
+        assert not public.exists(document.file.name)
+    assert draft_file.collection == private_collection()
+    assert library.collection == library_collection()
+    assert not GroupCollectionPermission.objects.filter(
+        group=editors, collection=root, permission__content_type__app_label="wagtaildocs"
+    ).exists()
+    assert who_downloads(draft_file, people) == {"member", "secretariat"}
+    assert who_downloads(library, people) == EVERYONE
