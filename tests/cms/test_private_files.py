@@ -302,6 +302,18 @@ def test_the_admin_lists_working_files_only_to_the_secretariat(group, people):
         for role in ("anonymous", "deactivated", "member", "other_member", "board_member"):
             assert draft_file.title not in seen[url][role], (url, role)
         assert seen[url]["editor"] == {library.title}, url
+    # Asked for by id: the chooser's "chosen" answer and the API's detail.
+    for role in ("member", "other_member", "board_member", "editor"):
+        client = client_for(people[role])
+        chosen = client.get(f"/admin/documents/chooser/chosen/{draft_file.pk}/")
+        # Wagtail answers a refused choice by sending the user back to the dashboard.
+        assert chosen.status_code in (302, 403, 404), role
+        assert draft_file.title not in chosen.content.decode()
+        detail = client.get(f"/admin/api/main/documents/{draft_file.pk}/")
+        assert detail.status_code == 404, role
+    secretariat = client_for(people["secretariat"])
+    assert secretariat.get(f"/admin/documents/chooser/chosen/{draft_file.pk}/").status_code == 200
+    assert secretariat.get(f"/admin/api/main/documents/{draft_file.pk}/").status_code == 200
     # Members of organs choose from the library; they do not manage it.
     assert seen["/admin/documents/chooser/"]["member"] == {library.title}
     assert seen["/admin/api/main/documents/"]["member"] == {library.title}
