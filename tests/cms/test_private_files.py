@@ -24,6 +24,7 @@ from django.views.static import serve as static_serve
 from wagtail.models import Collection, GroupCollectionPermission
 
 from cms.models import CouncilDocument, DocumentKind
+from cms.models.documents import public_library_documents
 from deliberation.files import library_collection, private_collection
 from deliberation.forms import ReportForm
 from deliberation.models import DecisionKind, ReportStatus
@@ -230,6 +231,9 @@ def test_a_working_file_filed_in_a_public_collection_still_follows_its_draft(gro
     attach_to_report(document, report)
 
     assert who_downloads(document, people) == {"member", "secretariat"}
+    assert document not in public_library_documents()
+    advance_report(report, ReportStatus.APPROVED)
+    assert document in public_library_documents()
 
 
 def test_a_wrong_file_name_or_an_unknown_id_is_a_404():
