@@ -15,6 +15,12 @@ from motions.urls import api_urls as motions_api_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
+    # Wagtail's serve view, wrapped to keep private documents out of every cache.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        views.serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -25,6 +31,7 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    # Public images only: documents are not under MEDIA_ROOT (settings.STORAGES).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(

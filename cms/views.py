@@ -1,11 +1,13 @@
-"""Site-wide views that are not pages: search, robots.txt, error pages."""
+"""Site-wide views that are not pages: search, documents, robots.txt, error pages."""
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Locale, Page
 
 from cms.text import fold
@@ -51,3 +53,16 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve_document(request, document_id: int, document_filename: str):
+    """Wagtail's documents serve view (its before_serve_document hooks decide who gets the
+    file), with the cache rule: a file served to an anonymous visitor is public and may be
+    kept by caches that ask again each time (so one that turns private stops being
+    served); any other answer is for this user only and is stored nowhere."""
+    response = wagtail_serve_document(request, document_id, document_filename)
+    if response.status_code in (200, 304) and not request.user.is_authenticated:
+        patch_cache_control(response, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,7 +1,7 @@
 """Forms of the deliberation back office. They collect input; services decide."""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from . import access
+from .files import private_collection_ids
 from .models import (
     AgendaItem,
     DecisionKind,
@@ -37,11 +38,24 @@ def revision_label(revision) -> str:
     return f"{when} – {who}"
 
 
-def _unrestricted_documents():
-    restricted = set()
+def library_documents():
+    """The documents anyone may attach: in a public collection without a view restriction,
+    and no draft's or unpublished minutes' working file (whichever collection it is in)."""
+    hidden = set(private_collection_ids())
     for collection in Collection.objects.filter(view_restrictions__isnull=False):
-        restricted.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return get_document_model().objects.exclude(collection_id__in=restricted)
+        hidden.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    draft_attachment = Report.attachments.through.objects.filter(
+        councildocument_id=OuterRef("pk")
+    ).exclude(report__status=ReportStatus.APPROVED)
+    unpublished_minutes = Meeting.minutes_attachments.through.objects.filter(
+        councildocument_id=OuterRef("pk"), meeting__minutes_published_at__isnull=True
+    )
+    return (
+        get_document_model()
+        .objects.exclude(collection_id__in=hidden)
+        .exclude(Exists(draft_attachment))
+        .exclude(Exists(unpublished_minutes))
+    )
 
 
 class ReportForm(WagtailAdminModelForm):
@@ -71,14 +85,16 @@ class ReportForm(WagtailAdminModelForm):
                 choices=self.fields["topics"].choices
             )
         if "attachments" in self.fields and not access.is_secretariat(user):
-            # Documents behind a view restriction are not offered to members.
-            documents = _unrestricted_documents()
+            # The library, the report's own attachments and the member's own uploads;
+            # never another group's working files.
+            documents = Q(pk__in=library_documents().values("pk"))
+            if user is not None and user.is_authenticated:
+                documents |= Q(
+                    collection_id__in=private_collection_ids(), uploaded_by_user_id=user.pk
+                )
             if self.instance.pk:
-                attached = self.instance.attachments.values_list("pk", flat=True)
-                documents = get_document_model().objects.filter(
-                    pk__in=documents.values("pk")
-                ) | get_document_model().objects.filter(pk__in=list(attached))
-            self.fields["attachments"].queryset = documents
+                documents |= Q(pk__in=list(self.instance.attachments.values_list("pk", flat=True)))
+            self.fields["attachments"].queryset = get_document_model().objects.filter(documents)
 
     class Meta:
         model = Report

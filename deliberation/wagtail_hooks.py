@@ -1,12 +1,10 @@
 """Wagtail admin hooks of the deliberation back office."""
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from . import access
 from .dashboard import WaitingForMePanel
 from .models import ReportStatus
 from .viewsets import DeliberationViewSetGroup
@@ -124,33 +122,3 @@ def register_deliberation_log_actions(actions):
         _("Meeting: publish minutes"),
         _("Minutes published"),
     )
-
-
-@hooks.register("before_serve_document")
-def keep_deliberation_attachments_private(document, request):
-    """Serve an attachment of a draft or of unpublished minutes only to those who may see it.
-
-    Wagtail serves every document outside a restricted collection to anyone who has its
-    URL; a report's or a meeting's attachment is public only once the report is approved
-    or the minutes published. Unknown to others: a 404, not a 403, so nothing is revealed.
-    """
-    from .models import Meeting, Report
-
-    reports = Report.objects.filter(attachments=document)
-    meetings = Meeting.objects.filter(minutes_attachments=document)
-    if not reports.exists() and not meetings.exists():
-        return None
-    if (
-        reports.filter(status=ReportStatus.APPROVED).exists()
-        or meetings.filter(minutes_published_at__isnull=False).exists()
-    ):
-        return None
-    user = request.user
-    if (
-        access.is_secretariat(user)
-        or access.visible_reports(user).filter(pk__in=reports.values("pk")).exists()
-    ):
-        return None
-    if any(access.can_view_minutes(user, meeting) for meeting in meetings):
-        return None
-    raise Http404

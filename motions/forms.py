@@ -1,6 +1,9 @@
 """Forms of the motions back office. They collect input; motions.services decides."""
 
 from django import forms
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
@@ -10,8 +13,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
 from wagtail.documents.widgets import AdminDocumentChooser
-from wagtail.models import Collection
 
+from deliberation.files import private_collection
+from deliberation.forms import library_documents
 from deliberation.models import Organ
 from deliberation.models.organs import AUTHORING_KINDS
 
@@ -24,9 +28,6 @@ from .models import (
     Outcome,
 )
 
-# Where documents uploaded with a motion or an event are filed.
-UPLOAD_COLLECTION_NAME = "Önergeler"
-
 
 def long_date(value) -> str:
     """A date as people write it: 21 Kasım 2026."""
@@ -35,6 +36,17 @@ def long_date(value) -> str:
 
 def meeting_label(meeting: AssemblyMeeting) -> str:
     return f"{long_date(meeting.date)} – {meeting.get_kind_display()}"
+
+
+def document_extension_validator() -> FileExtensionValidator:
+    """Only the document types of settings.WAGTAILDOCS_EXTENSIONS, with a message in Turkish."""
+    return FileExtensionValidator(
+        allowed_extensions=settings.WAGTAILDOCS_EXTENSIONS,
+        message=_(
+            "Files of type “%(extension)s” cannot be uploaded. Allowed types: "
+            "%(allowed_extensions)s."
+        ),
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -52,19 +64,12 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-def upload_collection() -> Collection:
-    """The "Önergeler" collection under the root, made on first use."""
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=UPLOAD_COLLECTION_NAME).first()
-    return existing or root.add_child(name=UPLOAD_COLLECTION_NAME)
-
-
 def store_document(upload, *, user):
-    """Turn an uploaded file into a Wagtail document, titled after the file's name."""
+    """Turn an uploaded file into a working document (the private collection)."""
     document_model = get_document_model()
     title = upload.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][:255] or upload.name
     document = document_model(
-        title=title, file=upload, collection=upload_collection(), uploaded_by_user=user
+        title=title, file=upload, collection=private_collection(), uploaded_by_user=user
     )
     document._set_document_file_metadata()
     document.save()
@@ -152,7 +157,8 @@ class MotionCreateForm(_RecipientMixin, WagtailAdminModelForm):
     uploads = MultipleFileField(
         label=_("Upload documents"),
         required=False,
-        help_text=_("Files are stored as documents in the “Önergeler” collection."),
+        validators=[document_extension_validator()],
+        help_text=_("Files are stored as working documents: public once the motion is public."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -161,7 +167,8 @@ class MotionCreateForm(_RecipientMixin, WagtailAdminModelForm):
         self.fields["topics"].widget = forms.CheckboxSelectMultiple(
             choices=self.fields["topics"].choices
         )
-        self.fields["documents"].queryset = get_document_model().objects.order_by("-created_at")
+        # The public library only: never another group's working files.
+        self.fields["documents"].queryset = library_documents().order_by("-created_at")
         self.fields["documents"].help_text = _("Documents already in the library.")
         municipalities = list(Municipality.objects.all()[:2])
         if len(municipalities) == 1:
@@ -298,7 +305,11 @@ class MotionEventForm(forms.Form):
         required=False,
         widget=AdminDocumentChooser,
     )
-    upload = forms.FileField(label=_("Or upload a document"), required=False)
+    upload = forms.FileField(
+        label=_("Or upload a document"),
+        required=False,
+        validators=[document_extension_validator()],
+    )
     is_public = forms.BooleanField(
         label=capfirst(_("public")),
         required=False,
@@ -309,6 +320,14 @@ class MotionEventForm(forms.Form):
     def __init__(self, *args, motion: Motion, **kwargs):
         super().__init__(*args, **kwargs)
         self.motion = motion
+        # The library and this motion's own documents; never another motion's or a
+        # group's working files (the chooser lists more to the secretariat).
+        own = Q(pk__in=motion.documents.values("pk")) | Q(
+            pk__in=motion.events.filter(document__isnull=False).values("document_id")
+        )
+        self.fields["document"].queryset = get_document_model().objects.filter(
+            Q(pk__in=library_documents().values("pk")) | own
+        )
         if motion.municipality_id:
             meetings = AssemblyMeeting.objects.filter(municipality_id=motion.municipality_id)
             self.fields["meeting"].queryset = meetings.order_by("-date")

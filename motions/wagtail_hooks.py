@@ -1,18 +1,46 @@
 """Wagtail admin hooks of the motions back office: its menu and its audit entries."""
 
+from django.http import Http404
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import registry as log_registry
+from wagtail.permissions import policy_registry
 
+from .access import can_download_document
 from .models import EventKind, Outcome
 from .models.motions import event_label
 from .viewsets import MotionsViewSetGroup, register_policies
 
 # Before anything asks Wagtail for these models' policies (and gets a fallback one).
 register_policies()
+
+
+@hooks.register("before_serve_document")
+def check_document_download(document, request):
+    """Unknown to whoever may not download it: a 404, never a 403 (motions.access)."""
+    if not can_download_document(request.user, document):
+        raise Http404
+
+
+class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    """The admin API's documents: only those the user may choose (per-collection permissions),
+    as in Wagtail's document chooser, instead of every document outside a restriction."""
+
+    def get_queryset(self):
+        policy = policy_registry.get_by_type(get_document_model())
+        choosable = policy.instances_user_has_any_permission_for(self.request.user, ["choose"])
+        return super().get_queryset().filter(pk__in=choosable.values("pk"))
+
+
+# After Wagtail's own hook (order 0), which registers the unfiltered endpoint.
+@hooks.register("construct_admin_api", order=100)
+def replace_documents_admin_api(router):
+    router.register_endpoint("documents", ChoosableDocumentsAPIViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -10,6 +10,9 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection
 from wagtail.search import index
 
+from cms.storages import document_storage
+from deliberation.files import private_collection_ids
+
 from .mixins import BasePage
 
 
@@ -21,6 +24,8 @@ class DocumentKind(models.TextChoices):
 
 
 class CouncilDocument(AbstractDocument):
+    # Kept outside MEDIA_ROOT, without a URL: served only by the checked serve view.
+    file = models.FileField(upload_to="documents", storage=document_storage, verbose_name=_("file"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER
     )
@@ -43,15 +48,21 @@ LIBRARY_KINDS = [DocumentKind.DECLARATION, DocumentKind.DIRECTIVE, DocumentKind.
 
 
 def public_library_documents():
-    """Documents of the library kinds in collections that have no view restriction."""
+    """Documents of the library kinds that anyone may download, outside restricted collections.
+
+    motions.access decides who may download a document: a working file attached to a
+    draft or to unpublished minutes is not listed, even if someone filed it here.
+    """
+    from motions.access import public_documents
+
     restricted = Collection.objects.filter(view_restrictions__isnull=False)
-    restricted_ids = set()
+    restricted_ids = set(private_collection_ids())
     for collection in restricted:
         restricted_ids.update(
             collection.get_descendants(inclusive=True).values_list("pk", flat=True)
         )
     return (
-        CouncilDocument.objects.filter(kind__in=LIBRARY_KINDS)
+        public_documents(CouncilDocument.objects.filter(kind__in=LIBRARY_KINDS))
         .exclude(collection_id__in=restricted_ids)
         .annotate(sort_year=ExtractYear(models.functions.Coalesce("issued_on", "created_at__date")))
     )

@@ -34,6 +34,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kent-konseyi@localhost")
 EMAIL_URL = os.environ.get("EMAIL_URL", "console:")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+DOCUMENTS_ROOT = os.environ.get("DOCUMENTS_ROOT", str(BASE_DIR / "private-documents"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
 
@@ -135,8 +136,15 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
+# Images (and their renditions) are public files under MEDIA_ROOT. Documents are kept in
+# their own storage, outside MEDIA_ROOT and without a URL: only Wagtail's documents serve
+# view, after motions.access.can_download_document, hands them out.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {
+        "BACKEND": "cms.storages.PrivateFileSystemStorage",
+        "OPTIONS": {"location": DOCUMENTS_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -158,6 +166,34 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Kent Konseyi"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CouncilDocument"
+# Every document goes through the serve view and its checks, never a storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# What a council files: PDF, office documents, plain text and CSV, images. No HTML, SVG
+# or scripts: a document is served from the site's own origin.
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "rtf",
+    "xls",
+    "xlsx",
+    "ods",
+    "csv",
+    "ppt",
+    "pptx",
+    "odp",
+    "txt",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+]
+# Every document is a download (Content-Disposition: attachment), none opens in the page;
+# the serve view adds "Content-Security-Policy: default-src 'none'" and nosniff.
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Off: Wagtail's responsive wrapper sets a style attribute, which the public
 # Content-Security-Policy refuses; static/css/site.css sizes embedded players instead.

@@ -5,6 +5,7 @@ import os
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env_list
 from .base import SECRET_KEY as _SECRET_KEY
+from .base import STORAGES as _STORAGES
 from .secret_key import load_or_create_secret_key
 
 DEBUG = True
@@ -14,7 +15,7 @@ SECRET_KEY_FILE = BASE_DIR / ".secret_key"
 SECRET_KEY = _SECRET_KEY or load_or_create_secret_key(SECRET_KEY_FILE)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **_STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -192,6 +192,9 @@ class DemoContentTests(TestCase):
             assert content.startswith(b"%PDF-1.4")
             assert content.rstrip().endswith(b"%%EOF")
             assert document.file_size == len(content)
+            # The public library: in its collection, downloadable by anyone.
+            assert document.collection.name == "Belge kütüphanesi"
+            assert self.client.get(document.url).status_code == 200
 
     def test_news_tags_and_demo_images(self):
         news = NewsPage.objects.all()

@@ -44,6 +44,7 @@ from cms.models import (
     StandardPage,
 )
 from deliberation import demo as deliberation_demo
+from deliberation.files import library_collection
 from motions import demo as motions_demo
 
 # Published on purpose: these are the logins of a local demo, printed after loading.
@@ -470,6 +471,7 @@ class DemoLoader:
     def ensure_documents(self) -> dict:
         document_model = get_document_model()
         documents = {}
+        library = library_collection()
         for spec in demo.DEMO_DOCUMENTS:
             document = document_model.objects.filter(title=spec.title).first()
             if document is None:
@@ -485,6 +487,7 @@ class DemoLoader:
                     issued_on=spec.issued_on,
                     description=spec.description,
                     file=ContentFile(content, name=spec.filename),
+                    collection=library,
                 )
                 document.save()
                 document.get_file_size()
