@@ -91,3 +91,17 @@ def can_download_document(user, document) -> bool:
         or Motion.objects.filter(documents=document).exists()
         or MotionEvent.objects.filter(document=document).exists()
     )
+
+
+def document_is_on_record(document) -> bool:
+    """A file the record refers to: a report past its draft, minutes, a motion or an event.
+
+    Its content is then fixed (history is kept, not overwritten): a changed text is a new
+    document, not a new file under the old one's name.
+    """
+    return (
+        Report.objects.filter(attachments=document).exclude(status=ReportStatus.DRAFT).exists()
+        or Meeting.objects.filter(minutes_attachments=document).exists()
+        or Motion.objects.filter(documents=document).exists()
+        or MotionEvent.objects.filter(document=document).exists()
+    )

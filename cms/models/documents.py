@@ -1,5 +1,6 @@
 """The council's document library: declarations, directives and reports."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
@@ -38,6 +39,25 @@ class CouncilDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def clean(self):
+        """Refuse to replace the file of a document the record refers to (its uploader may
+        otherwise edit it in Wagtail's document screens)."""
+        super().clean()
+        from motions.access import document_is_on_record
+
+        if not self.pk:
+            return
+        stored = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        if stored is not None and stored != self.file.name and document_is_on_record(self):
+            raise ValidationError(
+                {
+                    "file": _(
+                        "This file is part of a report, minutes or a motion on record and cannot "
+                        "be replaced. Upload the new version as a new document."
+                    )
+                }
+            )
 
     @property
     def year(self):

@@ -346,6 +346,39 @@ def test_a_members_own_upload_is_a_working_file_they_alone_manage(group, people)
     )
 
 
+def test_the_uploader_cannot_replace_a_file_the_record_refers_to(group, people):
+    """Wagtail lets an uploader edit their own document; once a report past its draft refers
+    to it, a new file under the old name would rewrite the record, so it is refused."""
+    member = people["member"]
+    draft = ReportFactory(group=group)
+    document = working_file(uploader=member, title="Saha notlarım")
+    attach_to_report(document, draft)
+    stored = document.file.name
+
+    def replace():
+        return client_for(member).post(
+            f"/admin/documents/edit/{document.pk}/",
+            {
+                "title": "Saha notlarım",
+                "file": SimpleUploadedFile("yeni.pdf", b"%PDF-1.4 yeni", "application/pdf"),
+                "collection": private_collection().pk,
+                "kind": DocumentKind.OTHER,
+            },
+        )
+
+    advance_report(draft, ReportStatus.BOARD_REVIEW)
+    response = replace()
+    assert response.status_code == 200
+    assert "yeni bir belge olarak yükleyin" in response.content.decode()
+    assert CouncilDocument.objects.get(pk=document.pk).file.name == stored
+
+    while_a_draft = working_file(uploader=member, title="Taslak notları")
+    attach_to_report(while_a_draft, ReportFactory(group=group))
+    document = while_a_draft
+    assert replace().status_code == 302
+    assert CouncilDocument.objects.get(pk=document.pk).file.name != while_a_draft.file.name
+
+
 def test_the_report_form_offers_the_library_and_the_reports_own_attachments(group, people):
     own_report = ReportFactory(group=group)
     other_report = ReportFactory(group=OrganFactory())
