@@ -30,6 +30,28 @@ def django_db_setup(django_db_setup):
     return django_db_setup
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Every test starts with an empty cache: the limits on abuse count in it."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def rate_windows_frozen(monkeypatch):
+    """django-ratelimit's clock stands still, so no counting window ends mid-test."""
+    from types import SimpleNamespace
+
+    import django_ratelimit.core
+
+    now = 1_900_000_000.0
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+    return now
+
+
 @pytest.fixture
 def home(db):
     """The council's home page as the root of the default site."""
