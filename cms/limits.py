@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest
 from django.utils.translation import ngettext
 from django_ratelimit.core import get_usage
@@ -93,6 +94,11 @@ def check(request: HttpRequest, form: str, *, email: str | None = None) -> Refus
 
 
 def refuse(form, refusal: Refusal) -> None:
-    """Show the refusal on ``form`` above its fields; what was typed stays."""
-    form.is_valid()  # validate first, so the page shows any field errors as well
+    """Show the refusal on the bound ``form`` above its fields; what was typed stays.
+
+    The form is not validated: a refused request checks no password, uses up no
+    anti-spam token and runs no query for what was typed.
+    """
+    form.cleaned_data = {}
+    form._errors = ErrorDict(renderer=form.renderer)
     form.add_error(None, refusal.message)
