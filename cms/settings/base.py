@@ -226,7 +226,7 @@ else:
 # to try again. The README lists them.
 ABUSE_LIMITS = {
     "signup": {"per_ip": "10/h", "per_email": "3/h"},
-    "login": {"per_ip": "30/15m", "per_email": "10/15m"},
+    "login": {"per_ip": "30/15m", "per_email": "20/15m"},
     "password_reset": {"per_ip": "10/h", "per_email": "3/h"},
     "alert_subscribe": {"per_ip": "20/h", "per_email": "5/d"},
     "alert_manage_link": {"per_ip": "10/h", "per_email": "5/d"},
