@@ -186,7 +186,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail and the task runner log every page save and background task at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "axes")
+    },
 }
 
 # Background tasks (django-tasks, which Wagtail 8 brings): motion alerts and Wagtail's own
