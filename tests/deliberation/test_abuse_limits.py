@@ -406,3 +406,49 @@ def test_join_requests_from_one_client_are_limited(client, group_page):
 
     client.force_login(make_account("son@example.org"))
     assert_refused(ask_to_join(client, group_page))
+
+
+# --- The client address behind proxies --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "192.0.2.1"),  # no proxy trusted: the header is the client's word
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # a forged entry on the left is ignored
+        (2, "6.6.6.6, 203.0.113.9, 198.51.100.7", "203.0.113.9"),
+        (2, "", "192.0.2.1"),
+    ],
+)
+def test_the_client_address_trusts_only_the_configured_proxies(
+    rf, settings, proxies, forwarded, expected
+):
+    from cms.limits import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert client_ip(request) == expected
+
+
+def test_behind_a_proxy_each_client_is_counted_on_its_own(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.ABUSE_LIMITS = {
+        **django_settings.ABUSE_LIMITS,
+        "password_reset": {"per_ip": "1/h", "per_email": "100/h"},
+    }
+
+    def reset(client_address, forged=""):
+        forwarded = f"{forged}, {client_address}" if forged else client_address
+        return client.post(
+            reverse("accounts:password_reset"),
+            {"email": "kimse@example.org"},
+            REMOTE_ADDR="10.0.0.1",  # the proxy, the same for everyone
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    assert reset("198.51.100.1").status_code == 302
+    # A forged left-most entry does not make a new client.
+    assert reset("198.51.100.1", forged="6.6.6.6").status_code == 429
+    assert reset("198.51.100.2").status_code == 302
