@@ -7,8 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.admin.views import account as wagtail_account
 from wagtail.models import Locale, Page
 
+from cms import limits
 from cms.text import fold
 
 SEARCH_MAX_LENGTH = 200
@@ -66,3 +68,15 @@ def login_locked_out(request, original_response=None, credentials=None):
         {"minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+class AdminPasswordResetView(wagtail_account.PasswordResetView):
+    """Wagtail's own password reset (/admin/password_reset/), under the same limits."""
+
+    def post(self, request, *args, **kwargs):
+        refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

@@ -24,8 +24,6 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from cms.limits import Refusal
-
 PRIVACY_NOTICE_TEMPLATE = "registration/privacy_notice.html"
 # The account e-mails deliberation.tasks sends.
 VERIFY = "verify"
@@ -124,18 +122,14 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or the password is not correct."),
     }
 
-    def __init__(self, request=None, *args, refusal: Refusal | None = None, **kwargs):
+    def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.refusal = refusal
         field = self.fields["username"]
         field.label = _("E-mail address")
         field.widget.attrs.update({"autocomplete": "email", "autocapitalize": "none"})
         field.widget.attrs.pop("autofocus", None)
 
     def clean(self):
-        if self.refusal is not None:
-            # Over the limit: refused before any password is checked.
-            raise ValidationError(self.refusal.message, code="limited")
         identifier = (self.cleaned_data.get("username") or "").strip()
         password = self.cleaned_data.get("password")
         if identifier and password:

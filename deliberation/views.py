@@ -137,20 +137,14 @@ class LoginView(auth_views.LoginView):
     form_class = accounts.EmailAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
-    refusal = None
 
     def post(self, request, *args, **kwargs):
-        self.refusal = limits.check(request, "login", email=request.POST.get("username"))
+        refusal = limits.check(request, "login", email=request.POST.get("username"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)  # before any password is checked
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "refusal": self.refusal}
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if self.refusal is not None:
-            response.status_code = 429
-        return response
 
     def get_default_redirect_url(self):
         return reverse("accounts:account")
