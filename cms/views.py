@@ -1,4 +1,4 @@
-"""Site-wide views that are not pages: search, robots.txt, error pages."""
+"""Site-wide views that are not pages: search, robots.txt, error pages, login lockouts."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
