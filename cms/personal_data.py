@@ -23,6 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy
+from django_tasks import task
 from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
@@ -122,27 +123,37 @@ def check_access_token(token: str) -> Access:
 def personal_data_send_link(*, email: str, link_for, site_name: str) -> bool:
     """Mail the owner of ``email`` a link to their data page, if we hold any.
 
-    ``link_for(token)`` makes the absolute URL of the page. The visitor is told the same
-    whether or not anything was sent; False when nothing was.
+    ``link_for(token)`` makes the absolute URL of the page. Known or not, the request does
+    the same work: one lookup and one queued task (without the address; the worker finds
+    it again from the signed token), so neither the answer nor its time tells whether we
+    hold anything. False when nothing will be sent.
     """
-    email = normalise_email(email)
-    token = make_access_token(email)
-    if token is None:
+    token = make_access_token(normalise_email(email))
+    kwargs = {
+        "url": link_for(token) if token else "",
+        "token": token or "",
+        "site_name": site_name,
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+    }
+    transaction.on_commit(lambda: send_personal_data_link_task.enqueue(**kwargs))
+    return token is not None
+
+
+@task()
+def send_personal_data_link_task(*, url: str, token: str, site_name: str, language: str) -> bool:
+    """Mail a data page link to the address its token was made for; nothing for no token."""
+    access = check_access_token(token)
+    if access.status != LinkStatus.VALID:
         return False
-    language = translation.get_language() or settings.LANGUAGE_CODE
     context = {
-        "url": link_for(token),
+        "url": url,
         "valid_hours": int(LINK_MAX_AGE.total_seconds() // 3600),
         "site_name": site_name,
     }
-
-    def send():
-        with translation.override(language):
-            subject = render_to_string("cms/email/personal_data_link_subject.txt", context)
-            body = render_to_string("cms/email/personal_data_link_body.txt", context)
-        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [email])
-
-    transaction.on_commit(send, robust=True)
+    with translation.override(language):
+        subject = render_to_string("cms/email/personal_data_link_subject.txt", context)
+        body = render_to_string("cms/email/personal_data_link_body.txt", context)
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [access.email])
     return True
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import personal_data
+from cms import limits, personal_data
 from cms.personal_data import LINK_MAX_AGE, LinkStatus
 from deliberation.accounts import site_name
 from deliberation.errors import DeliberationError
@@ -37,6 +37,11 @@ class PersonalDataRequestForm(forms.Form):
 def personal_data_request(request):
     """Ask for a link to the data page; the answer never tells if we know the address."""
     form = PersonalDataRequestForm(request.POST if request.method == "POST" else None)
+    if form.is_bound:
+        refusal = limits.check(request, "personal_data_link", email=request.POST.get("email"))
+        if refusal is not None:
+            limits.refuse(form, refusal)
+            return render(request, "cms/personal_data/request.html", {"form": form}, status=429)
     if form.is_valid():
         personal_data.personal_data_send_link(
             email=form.cleaned_data["email"],

@@ -13,6 +13,8 @@ from cms import views
 from motions.urls import api_urls as motions_api_urls
 
 urlpatterns = [
+    # Wagtail's password reset form, with the limits on abuse of the public one.
+    path("admin/password_reset/", views.AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     # Wagtail's serve view, wrapped to keep private documents out of every cache.

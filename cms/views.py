@@ -1,5 +1,7 @@
-"""Site-wide views that are not pages: search, documents, robots.txt, error pages."""
+"""Site-wide views that are not pages: search, documents, robots.txt, error pages, login
+lockouts."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
@@ -7,9 +9,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+from wagtail.admin.views import account as wagtail_account
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Locale, Page
 
+from cms import limits
 from cms.text import fold
 
 SEARCH_MAX_LENGTH = 200
@@ -66,3 +70,29 @@ def serve_document(request, document_id: int, document_filename: str):
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """``AXES_LOCKOUT_CALLABLE``: the page shown instead of a login that is locked out."""
+    from axes.helpers import get_cool_off
+
+    cool_off = get_cool_off(request)
+    minutes = max(1, int(cool_off.total_seconds() // 60)) if cool_off else 0
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+
+
+class AdminPasswordResetView(wagtail_account.PasswordResetView):
+    """Wagtail's own password reset (/admin/password_reset/), under the same limits."""
+
+    def post(self, request, *args, **kwargs):
+        refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

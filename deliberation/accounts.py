@@ -1,8 +1,9 @@
 """Public accounts: sign-up with a verified e-mail address and sign-in by e-mail.
 
 Reading the site needs no account; asking to join a working group does. A new account
-stays inactive until its owner follows the link mailed to them. Sign-up never tells a
-visitor whether an address is already registered: the mailbox's owner is told instead.
+stays inactive, without a password, until its owner follows the link mailed to them and
+chooses one there. Sign-up never tells a visitor whether an address is already
+registered: the mailbox's owner is told instead.
 """
 
 import hashlib
@@ -10,14 +11,12 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +24,10 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Site
 
-from .tokens import VERIFY_MAX_AGE, make_verification_token
-
 PRIVACY_NOTICE_TEMPLATE = "registration/privacy_notice.html"
+# The account e-mails deliberation.tasks sends.
+VERIFY = "verify"
+ALREADY_REGISTERED = "already_registered"
 # Django's username field is 150 characters long and holds the e-mail address.
 EMAIL_MAX_LENGTH = 150
 
@@ -99,21 +99,6 @@ class SignUpForm(forms.Form):
         help_text=_("You sign in with this address. It is never shown publicly."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_(
-            "At least 8 characters; not only digits, not a common password "
-            "and not like your name or e-mail address."
-        ),
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Type the same password again, to be sure."),
-    )
     privacy_consent = forms.BooleanField(
         label=_(
             "I have read the privacy notice and agree that my name and e-mail address are "
@@ -128,25 +113,6 @@ class SignUpForm(forms.Form):
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
 
-    def clean(self):
-        cleaned = super().clean()
-        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords are not the same."))
-        elif password1:
-            User = get_user_model()  # noqa: N806
-            candidate = User(
-                username=cleaned.get("email", ""),
-                email=cleaned.get("email", ""),
-                first_name=cleaned.get("first_name", ""),
-                last_name=cleaned.get("last_name", ""),
-            )
-            try:
-                password_validation.validate_password(password1, candidate)
-            except ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
-
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Sign in with the e-mail address (or, for staff accounts, the user name)."""
@@ -154,10 +120,6 @@ class EmailAuthenticationForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("The e-mail address or the password is not correct."),
-        "unverified": _(
-            "Your e-mail address is not verified yet. We have sent you a new link; "
-            "follow it to activate your account."
-        ),
     }
 
     def __init__(self, request=None, *args, **kwargs):
@@ -172,18 +134,64 @@ class EmailAuthenticationForm(AuthenticationForm):
         password = self.cleaned_data.get("password")
         if identifier and password:
             username = username_for_login(identifier)
+            # django-axes (the first backend) refuses here while this name and address
+            # are locked out, whatever the password; its middleware shows the lockout page.
             self.user_cache = authenticate(self.request, username=username, password=password)
             if self.user_cache is None:
-                pending = unverified_user(username, password)
-                if pending is not None:
-                    send_verification(self.request, pending)
-                    raise ValidationError(self.error_messages["unverified"], code="unverified")
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
 
     def get_invalid_login_error(self):
         return ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
+
+class VerifyAccountForm(SetPasswordForm):
+    """Behind the verification link: the address's owner checks their name and chooses
+    the password. Nothing typed at sign-up becomes a credential."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    field_order = ["first_name", "last_name", "new_password1", "new_password2"]
+
+    def __init__(self, user, *args, **kwargs):
+        kwargs.setdefault("initial", {"first_name": user.first_name, "last_name": user.last_name})
+        super().__init__(user, *args, **kwargs)
+
+    def clean(self):
+        # The password is compared with the name as typed here, not as it was stored.
+        self.user.first_name = self.cleaned_data.get("first_name", self.user.first_name)
+        self.user.last_name = self.cleaned_data.get("last_name", self.user.last_name)
+        return super().clean()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail sent by the worker.
+
+    Known address or not, the request does the same work, one lookup and one queued
+    task, and the visitor sees the same page; only the mailbox learns the difference.
+    """
+
+    def save(self, *, request, **_kwargs):
+        from .tasks import send_password_reset_task
+
+        users = list(self.get_users(self.cleaned_data["email"]))
+        kwargs = {
+            "user_ids": [user.pk for user in users],
+            "domain": request.get_host(),
+            "use_https": request.is_secure(),
+            "site_name": site_name(request),
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+        }
+        transaction.on_commit(lambda: send_password_reset_task.enqueue(**kwargs))
 
 
 class JoinRequestForm(forms.Form):
@@ -238,55 +246,23 @@ def _never_verified(user, email: str) -> bool:
     return not user.is_active and user.last_login is None and user.username == email
 
 
-def unverified_user(username: str, password: str):
-    """The never-verified account with these credentials, if there is one."""
-    User = get_user_model()  # noqa: N806
-    user = User.objects.filter(username=username, is_active=False).first()
-    if user and _never_verified(user, username) and user.check_password(password):
-        return user
-    return None
+def _queue_account_email(request, *, kind: str, user, next_url: str = "") -> None:
+    """Queue one account e-mail for the worker once the transaction commits.
 
+    Sending in the background keeps the mail server's time out of the answer, so a
+    visitor cannot tell from it which e-mail (if any) was sent.
+    """
+    from .tasks import send_account_email_task
 
-def _mail_on_commit(template: str, context: dict, recipient: str) -> None:
-    """Send one e-mail in the visitor's language once the transaction commits."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-
-    def send():
-        with translation.override(language):
-            subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-            body = render_to_string(f"{template}_body.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-
-    # A failing mail server is logged, not shown: the person can simply sign up again.
-    transaction.on_commit(send, robust=True)
-
-
-def send_verification(request, user, *, next_url: str = "") -> None:
-    """Mail ``user`` a fresh link that verifies their address and signs them in."""
-    token = make_verification_token(user, next_url=next_url)
-    _mail_on_commit(
-        "deliberation/email/verify_account",
-        {
-            "user": user,
-            "site_name": site_name(request),
-            "url": request.build_absolute_uri(reverse("accounts:verify", args=[token])),
-            "valid_days": VERIFY_MAX_AGE.days,
-        },
-        user.email,
-    )
-
-
-def _send_already_registered(request, user) -> None:
-    _mail_on_commit(
-        "deliberation/email/verify_existing",
-        {
-            "user": user,
-            "site_name": site_name(request),
-            "login_url": request.build_absolute_uri(reverse("accounts:login")),
-            "reset_url": request.build_absolute_uri(reverse("accounts:password_reset")),
-        },
-        user.email,
-    )
+    kwargs = {
+        "kind": kind,
+        "user_id": user.pk,
+        "base_url": request.build_absolute_uri("/").rstrip("/"),
+        "site_name": site_name(request),
+        "language": translation.get_language() or settings.LANGUAGE_CODE,
+        "next_url": next_url,
+    }
+    transaction.on_commit(lambda: send_account_email_task.enqueue(**kwargs))
 
 
 def account_signup(
@@ -295,15 +271,15 @@ def account_signup(
     first_name: str,
     last_name: str,
     email: str,
-    password: str,
     notice: PrivacyNotice,
     next_url: str = "",
 ) -> None:
-    """Create an inactive account and mail its verification link.
+    """Create an inactive account without a password and queue its verification link.
 
-    For an address that already has an account nothing changes: its owner gets an
-    e-mail saying so (or, if they never verified it, a new link and the new details).
-    The visitor sees the same page either way.
+    Only the mailbox's owner, through the link, chooses the password, so whoever signs
+    up with somebody else's address gains nothing. For an address that already has an
+    account nothing changes: its owner is told so by e-mail (or, if they never verified
+    it, gets a new link). Either way one e-mail is queued and the visitor sees the same.
     """
     User = get_user_model()  # noqa: N806
     email = normalise_email(email)
@@ -320,7 +296,7 @@ def account_signup(
                     user = User.objects.create_user(
                         username=email,
                         email=email,
-                        password=password,
+                        password=None,
                         first_name=first_name.strip(),
                         last_name=last_name.strip(),
                         is_active=False,
@@ -330,13 +306,14 @@ def account_signup(
                 existing = User.objects.select_for_update().get(username=email)
         if existing is not None:
             if not _never_verified(existing, email):
-                _send_already_registered(request, existing)
+                _queue_account_email(request, kind=ALREADY_REGISTERED, user=existing)
                 return
-            # The latest sign-up wins; links sent before stop working (tokens.py).
+            # The latest sign-up wins; a new unusable password retires the links sent
+            # before (tokens.py).
             user = existing
             user.first_name = first_name.strip()
             user.last_name = last_name.strip()
-            user.set_password(password)
+            user.set_unusable_password()
             user.save(update_fields=["first_name", "last_name", "password"])
         log(
             instance=user,
@@ -344,16 +321,18 @@ def account_signup(
             user=user,
             data={"privacy_notice": notice.version, "language": notice.language},
         )
-        send_verification(request, user, next_url=next_url)
+        _queue_account_email(request, kind=VERIFY, user=user, next_url=next_url)
 
 
-def account_activate(*, user):
-    """Activate an account whose owner followed a valid verification link."""
+def account_activate(*, user, password: str, first_name: str, last_name: str):
+    """Activate an account with the password its owner chose behind the verification link."""
     User = get_user_model()  # noqa: N806
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
-        if not user.is_active:
-            user.is_active = True
-            user.save(update_fields=["is_active"])
-            log(instance=user, action="deliberation.account.verify", user=user)
+        user.first_name = first_name.strip()
+        user.last_name = last_name.strip()
+        user.set_password(password)
+        user.is_active = True
+        user.save(update_fields=["first_name", "last_name", "password", "is_active"])
+        log(instance=user, action="deliberation.account.verify", user=user)
     return user

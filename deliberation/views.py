@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms import limits
+
 from . import accounts
 from .models import JoinRequest, Membership
 from .tokens import VERIFY_MAX_AGE, TokenStatus, check_verification_token
@@ -27,24 +29,31 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 @never_cache
-@sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    """Create an account: name, e-mail, password twice and the privacy notice."""
+    """Create an account: name, e-mail and the privacy notice; the password comes later.
+
+    The owner of the address chooses it behind the link mailed to them, so nobody can
+    sign up with another person's address and keep a password of their own.
+    """
     next_url = accounts.safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
     if request.user.is_authenticated:
         return redirect(next_url or reverse("accounts:account"))
     notice = accounts.privacy_notice(request)
+    status = 200
     if request.method == "POST":
         form = accounts.SignUpForm(request.POST)
-        if form.is_valid():
+        refusal = limits.check(request, "signup", email=request.POST.get("email"))
+        if refusal is not None:
+            limits.refuse(form, refusal)
+            status = 429
+        elif form.is_valid():
             data = form.cleaned_data
             accounts.account_signup(
                 request=request,
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
-                password=data["password1"],
                 notice=notice,
                 next_url=next_url,
             )
@@ -56,6 +65,7 @@ def signup(request):
         request,
         "registration/signup.html",
         {"form": form, "privacy_notice": notice, "next": next_url},
+        status=status,
     )
 
 
@@ -73,19 +83,36 @@ def signup_done(request):
 
 
 @never_cache
-@require_GET
+@sensitive_post_parameters("new_password1", "new_password2")
+@require_http_methods(["GET", "POST"])
 def verify(request, token: str):
-    """Follow the mailed link: activate the account, sign in, go back where they were."""
+    """Follow the mailed link: choose a password, which activates the account and signs in.
+
+    GET only shows the form, so a mail program that opens links changes nothing.
+    """
     check = check_verification_token(token)
     if check.status == TokenStatus.VALID:
-        user = accounts.account_activate(user=check.user)
-        login(request, user, backend=MODEL_BACKEND)
-        request.session.pop(SIGNUP_EMAIL_SESSION_KEY, None)
-        messages.success(
-            request, _("Your e-mail address is verified and you are signed in. Welcome!")
-        )
-        return redirect(
-            accounts.safe_next_url(request, check.next_url) or reverse("accounts:account")
+        if request.method == "POST":
+            form = accounts.VerifyAccountForm(check.user, request.POST)
+            if form.is_valid():
+                user = accounts.account_activate(
+                    user=check.user,
+                    password=form.cleaned_data["new_password1"],
+                    first_name=form.cleaned_data["first_name"],
+                    last_name=form.cleaned_data["last_name"],
+                )
+                login(request, user, backend=MODEL_BACKEND)
+                request.session.pop(SIGNUP_EMAIL_SESSION_KEY, None)
+                messages.success(
+                    request, _("Your e-mail address is verified and you are signed in. Welcome!")
+                )
+                return redirect(
+                    accounts.safe_next_url(request, check.next_url) or reverse("accounts:account")
+                )
+        else:
+            form = accounts.VerifyAccountForm(check.user)
+        return render(
+            request, "registration/verify.html", {"form": form, "email": check.user.email}
         )
     already_active = check.status == TokenStatus.USED and check.user.is_active
     if already_active and request.user.is_authenticated and request.user.pk == check.user.pk:
@@ -105,9 +132,19 @@ def verify(request, token: str):
 
 
 class LoginView(auth_views.LoginView):
+    """Sign in by e-mail; limited per client and per name typed, locked out by django-axes."""
+
     form_class = accounts.EmailAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        refusal = limits.check(request, "login", email=request.POST.get("username"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)  # before any password is checked
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
         return reverse("accounts:account")
@@ -121,19 +158,24 @@ class LogoutView(auth_views.LogoutView):
 
 @method_decorator(never_cache, name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, limited, with the e-mail queued for the worker (same work either way)."""
+
+    form_class = accounts.QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
-    email_template_name = "registration/password_reset_email.txt"
-    subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields["email"].label = _("E-mail address")
         return form
-
-    def form_valid(self, form):
-        self.extra_email_context = {"site_name": accounts.site_name(self.request)}
-        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

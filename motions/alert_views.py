@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms import limits
 from cms.text import turkish_sort_key
 from deliberation.models import Topic
 
@@ -140,9 +141,14 @@ def _consent_context() -> dict:
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """The subscribe form: an address, what to follow and an explicit consent."""
+    status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        if form.is_valid():
+        refusal = limits.check(request, "alert_subscribe", email=request.POST.get("email"))
+        if refusal is not None:
+            limits.refuse(form, refusal)
+            status = 429
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 subscriptions.subscription_request(
@@ -169,6 +175,7 @@ def subscribe(request):
         request,
         "motions/alerts/subscribe.html",
         {"form": form, "chosen_motion": chosen, **_consent_context()},
+        status=status,
     )
 
 
@@ -180,7 +187,9 @@ def subscribe_done(request):
         "motions/alerts/subscribe_done.html",
         {
             "valid_days": CONFIRM_MAX_AGE.days,
-            "daily_limit": settings.MOTION_ALERTS_CONFIRMATIONS_PER_DAY,
+            "daily_limit": limits.rate_count(
+                settings.ABUSE_LIMITS["alert_subscribe"][limits.PER_EMAIL]
+            ),
         },
     )
 
@@ -270,16 +279,21 @@ def unsubscribe_one_click(request, token: str):
 @require_http_methods(["GET", "POST"])
 def manage_request(request):
     """Ask for a link to the management page; the answer never tells if we know the address."""
+    status = 200
     if request.method == "POST":
         form = ManageRequestForm(request.POST)
-        if form.is_valid():
+        refusal = limits.check(request, "alert_manage_link", email=request.POST.get("email"))
+        if refusal is not None:
+            limits.refuse(form, refusal)
+            status = 429
+        elif form.is_valid():
             subscriptions.subscription_send_manage_link(
                 email=form.cleaned_data["email"], language=translation.get_language() or ""
             )
             return redirect("motion_alerts:manage_request_done")
     else:
         form = ManageRequestForm()
-    return render(request, "motions/alerts/manage_request.html", {"form": form})
+    return render(request, "motions/alerts/manage_request.html", {"form": form}, status=status)
 
 
 @never_cache

@@ -83,11 +83,15 @@ def queue_confirmation(subscription: Subscription) -> None:
     transaction.on_commit(lambda: send_confirmation_task.enqueue(subscription_id=subscription_id))
 
 
-def queue_manage_link(subscription: Subscription, *, language: str) -> None:
-    """Mail a link to the management page of the subscription's address."""
+def queue_manage_link(subscription: Subscription | None, *, language: str) -> None:
+    """Mail a link to the management page of the subscription's address.
+
+    Queued for an unknown address too (with no subscription, the task sends nothing), so
+    the request does the same work whether or not the address is subscribed.
+    """
     from .tasks import send_manage_link_task
 
-    subscription_id = subscription.pk
+    subscription_id = subscription.pk if subscription is not None else None
     transaction.on_commit(
         lambda: send_manage_link_task.enqueue(subscription_id=subscription_id, language=language)
     )
@@ -120,10 +124,12 @@ def send_confirmation(subscription_id: int) -> bool:
     return True
 
 
-def send_manage_link(subscription_id: int, language: str) -> bool:
+def send_manage_link(subscription_id: int | None, language: str) -> bool:
     """Send a signed, time-limited link to the management page of an address."""
     from .subscriptions import MANAGE_LINK_MAX_AGE, make_manage_token
 
+    if subscription_id is None:
+        return False
     email = Subscription.objects.filter(pk=subscription_id).values_list("email", flat=True).first()
     token = make_manage_token(email) if email else None
     if token is None:

@@ -13,7 +13,6 @@ personal data (KVKK, Law 6698), so:
 """
 
 import enum
-import logging
 import re
 import time
 from dataclasses import dataclass
@@ -25,8 +24,6 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -48,13 +45,10 @@ from .models import (
     SubscriptionDeletion,
 )
 
-logger = logging.getLogger(__name__)
-
 CONSENT_VERSION = "2026-12"
 CONSENT_TEMPLATE = f"motions/alerts/consent_{CONSENT_VERSION}.html"
 CONFIRM_MAX_AGE = timedelta(days=7)
 MANAGE_LINK_MAX_AGE = timedelta(hours=24)
-RATE_WINDOW = timedelta(days=1)
 # What new_token() makes; anything else is refused before it reaches the database.
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _MANAGE_SALT = "motions.subscriptions.manage-link"
@@ -65,7 +59,6 @@ class RequestOutcome(enum.Enum):
 
     SENT = "sent"  # a confirmation e-mail is on its way
     ALREADY_CONFIRMED = "already_confirmed"  # nothing to do, nothing sent
-    LIMITED = "limited"  # too many confirmation e-mails to this address today
 
 
 @hooks.register("register_log_actions")
@@ -192,7 +185,7 @@ def subscription_request(
     target = _target(scope=scope, motion_id=motion_id, topic_id=topic_id)
     subscriptions_purge_expired()
     now = timezone.now()
-    since = now - RATE_WINDOW
+    # How often one address or client may ask is limited in the view (cms.limits).
     with transaction.atomic():
         existing = (
             Subscription.objects.select_for_update()
@@ -206,16 +199,7 @@ def subscription_request(
         )
         if existing is not None and existing.is_confirmed:
             return RequestOutcome.ALREADY_CONFIRMED
-        recent_pending = (
-            Subscription.objects.pending().for_email(email).filter(confirmation_sent_at__gte=since)
-        )
-        sent_today = recent_pending.aggregate(n=Coalesce(Sum("confirmation_sends"), 0))["n"]
-        if sent_today >= settings.MOTION_ALERTS_CONFIRMATIONS_PER_DAY:
-            logger.warning("Alert subscription refused: daily confirmation limit reached.")
-            return RequestOutcome.LIMITED
         subscription = existing or Subscription(email=email, **target)
-        recent = subscription.confirmation_sent_at and subscription.confirmation_sent_at >= since
-        subscription.confirmation_sends = (subscription.confirmation_sends + 1) if recent else 1
         subscription.confirmation_sent_at = now
         subscription.consent_version = CONSENT_VERSION
         subscription.consent_given_at = now
@@ -310,28 +294,17 @@ def subscriptions_delete_all(*, email: str, reason: str = DeletionReason.BY_SUBS
 
 
 def subscription_send_manage_link(*, email: str, language: str = "") -> bool:
-    """Mail a link to the management page if the address has subscriptions.
+    """Queue a link to the management page; the worker sends it if the address has any.
 
-    The visitor is told the same either way. False when nothing was sent.
+    Known address or not, this does the same work (one lookup, one queued task) and the
+    visitor is told the same; how often one may ask is limited in the view (cms.limits).
+    True when the address has subscriptions.
     """
     email = normalise_email(email)
-    now = timezone.now()
+    anchor = Subscription.objects.for_email(email).order_by("pk").first()
     with transaction.atomic():
-        subscriptions = list(
-            Subscription.objects.select_for_update().for_email(email).order_by("pk")
-        )
-        if not subscriptions:
-            return False
-        anchor = subscriptions[0]
-        recent = anchor.manage_link_sent_at and anchor.manage_link_sent_at >= now - RATE_WINDOW
-        if recent and anchor.manage_link_sends >= settings.MOTION_ALERTS_MANAGE_LINKS_PER_DAY:
-            logger.warning("Management link refused: daily limit reached.")
-            return False
-        anchor.manage_link_sends = (anchor.manage_link_sends + 1) if recent else 1
-        anchor.manage_link_sent_at = now
-        anchor.save(update_fields=["manage_link_sends", "manage_link_sent_at"])
         notifications.queue_manage_link(anchor, language=_language(language))
-    return True
+    return anchor is not None
 
 
 # --- The signed link to the management page ----------------------------------------------

@@ -22,6 +22,9 @@ def send_confirmation_task(subscription_id: int) -> bool:
 
 
 @task()
-def send_manage_link_task(subscription_id: int, language: str) -> bool:
-    """Mail a link to the page where a subscriber sees and deletes their subscriptions."""
+def send_manage_link_task(subscription_id: int | None, language: str) -> bool:
+    """Mail a link to the page where a subscriber sees and deletes their subscriptions.
+
+    ``None`` (an address without subscriptions) sends nothing.
+    """
     return notifications.send_manage_link(subscription_id, language)

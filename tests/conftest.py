@@ -40,6 +40,29 @@ def _empty_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Turkish: a request to /en/ leaves English active in the process,
+    and reverse() would then build English addresses for the tests that follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+
+
+@pytest.fixture
+def rate_windows_frozen(monkeypatch):
+    """django-ratelimit's clock stands still, so no counting window ends mid-test."""
+    from types import SimpleNamespace
+
+    import django_ratelimit.core
+
+    now = 1_900_000_000.0
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
+    return now
+
+
 @pytest.fixture
 def home(db):
     """The council's home page as the root of the default site."""

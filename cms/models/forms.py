@@ -3,6 +3,7 @@
 import logging
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,6 +11,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, E
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from cms import limits
 from cms.spam import SpamProtectedFormBuilder
 
 from .mixins import BasePage
@@ -57,6 +59,20 @@ class ContactPage(AbstractEmailForm, BasePage):
         from django.utils.html import strip_tags
 
         return strip_tags(self.intro)
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's form page, limited per client and per e-mail address typed (429)."""
+        if request.method == "POST":
+            email_fields = [f.clean_name for f in self.get_form_fields() if f.field_type == "email"]
+            email = request.POST.get(email_fields[0], "") if email_fields else ""
+            refusal = limits.check(request, "contact", email=email)
+            if refusal is not None:
+                form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+                limits.refuse(form, refusal)
+                context = self.get_context(request)
+                context["form"] = form
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
         # The submission is stored first; a failing mail server must not lose it or

@@ -24,6 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms import limits
 from cms.blocks import BodyBlock
 from cms.text import turkish_sort_key
 from deliberation import access
@@ -307,6 +308,16 @@ class OrganPage(RoutablePageMixin, BasePage):
         if not request.user.is_authenticated:
             return redirect_to_login(page_url, reverse("accounts:login"))
         form = JoinRequestForm(request.POST)
+        # Limited per client and per account (its e-mail address): each request mails
+        # the group's chair.
+        refusal = limits.check(request, "join_request", email=request.user.email)
+        if refusal is not None:
+            limits.refuse(form, refusal)
+            response = self.render(
+                request, context_overrides=self.overview_context(request, join_form=form)
+            )
+            response.status_code = 429
+            return response
         if form.is_valid():
             try:
                 join_request_create(

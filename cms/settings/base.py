@@ -1,6 +1,7 @@
 """Settings shared by every environment; safe for production on its own (DEBUG off)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,8 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 DOCUMENTS_ROOT = os.environ.get("DOCUMENTS_ROOT", str(BASE_DIR / "private-documents"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
 
 INSTALLED_APPS = [
     "cms",
@@ -74,6 +77,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "csp",
+    # Login lockouts; its records of failed logins are listed in the Django admin.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +94,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -289,7 +302,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail and the task runner log every page save and background task at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "axes")
+    },
 }
 
 # Background tasks (django-tasks, which Wagtail 8 brings): motion alerts and Wagtail's own
@@ -307,10 +322,52 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
 
-# E-mail alerts on motions: at most this many confirmation e-mails per address a day,
-# and as many links to the subscription management page.
-MOTION_ALERTS_CONFIRMATIONS_PER_DAY = 5
-MOTION_ALERTS_MANAGE_LINKS_PER_DAY = 5
+# The cache holds the counts of the limits on abuse below. Local memory is per process:
+# enough for `make run`, but in production (several gunicorn workers) the limits hold
+# only with a shared cache, so set CACHE_URL=redis://host:6379/0 there (needs `redis`).
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured(
+        "CACHE_URL must be a redis:// address or empty "
+        "(CACHE_URL bir redis:// adresi olmalı ya da boş bırakılmalıdır)."
+    )
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Limits on abuse (cms/limits.py, django-ratelimit): for every public form that sends an
+# e-mail or stores a row, how many requests one client address (per_ip) and one target
+# e-mail address (per_email) may make in a window: "5/h" is 5 an hour, "10/15m" 10 in
+# 15 minutes, "5/d" 5 a day. Over a limit the form comes back with HTTP 429 and says when
+# to try again. The README lists them.
+ABUSE_LIMITS = {
+    "signup": {"per_ip": "10/h", "per_email": "3/h"},
+    "login": {"per_ip": "30/15m", "per_email": "20/15m"},
+    "password_reset": {"per_ip": "10/h", "per_email": "3/h"},
+    "alert_subscribe": {"per_ip": "20/h", "per_email": "5/d"},
+    "alert_manage_link": {"per_ip": "10/h", "per_email": "5/d"},
+    "contact": {"per_ip": "5/h", "per_email": "5/h"},
+    "join_request": {"per_ip": "10/h", "per_email": "5/h"},
+    "personal_data_link": {"per_ip": "10/h", "per_email": "3/h"},
+}
+# django-ratelimit's "ip" key and django-axes both ask cms.limits.client_ip, which trusts
+# X-Forwarded-For only as far as TRUSTED_PROXY_COUNT says (0: REMOTE_ADDR, no proxy).
+RATELIMIT_IP_META_KEY = "cms.limits.ratelimit_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.limits.client_ip"
+
+# Login lockouts (django-axes) on /admin/ and on the public sign-in: after 5 failed
+# attempts for one user name from one address, that pair is locked out for 15 minutes,
+# even with the right password. Keyed on the pair so that nobody can lock an owner out
+# from elsewhere; guessing one account from many addresses meets the per-e-mail limit
+# of the public login above. A success clears the failures; successes are not logged.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "cms.views.login_locked_out"
 
 # Labels used for the language switcher in templates.
 LANGUAGE_LABELS = {"tr": _("Turkish"), "en": _("English")}

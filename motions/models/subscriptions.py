@@ -73,11 +73,9 @@ class Subscription(models.Model):
     consent_version = models.CharField(_("consent text version"), max_length=20)
     consent_given_at = models.DateTimeField(_("consent given at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When the link was last sent: the confirmation link expires CONFIRM_MAX_AGE later.
+    # How often links may be asked for is a limit on abuse (settings.ABUSE_LIMITS).
     confirmation_sent_at = models.DateTimeField(_("confirmation e-mail sent at"), null=True)
-    # Confirmation e-mails sent within the current day window (see subscriptions.py).
-    confirmation_sends = models.PositiveSmallIntegerField(default=0, editable=False)
-    manage_link_sent_at = models.DateTimeField(null=True, editable=False)
-    manage_link_sends = models.PositiveSmallIntegerField(default=0, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
     objects = SubscriptionQuerySet.as_manager()

@@ -93,7 +93,8 @@ class CreateInAdminTests(WagtailPageTestCase):
     """An editor fills in the page form and publishes; the page then shows on the site."""
 
     def setUp(self):
-        self.login()
+        # client.login() passes no request, which django-axes needs; force_login checks none.
+        self.client.force_login(self.create_test_user())
         self.home = make_home()
 
     def assert_published_page_shows(self, model, slug, *texts):

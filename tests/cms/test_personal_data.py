@@ -223,3 +223,40 @@ def test_an_expired_link_says_so(client, person, django_capture_on_commit_callba
     assert "Bu bağlantının süresi doldu" in response.content.decode()
     assert posted.status_code == 410
     assert Subscription.objects.exists()
+
+
+def test_known_and_unknown_addresses_queue_the_same_task_without_the_address(
+    client, person, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    queued = []
+    for email in (EMAIL, "kimse@example.org"):
+        default_task_backend.clear()
+        ask_for_link(client, django_capture_on_commit_callbacks, email=email)
+        queued.append([(r.task.name, sorted(r.kwargs)) for r in default_task_backend.results])
+        assert all(email not in json.dumps(r.kwargs) for r in default_task_backend.results)
+
+    assert (
+        queued[0]
+        == queued[1]
+        == [("send_personal_data_link_task", ["language", "site_name", "token", "url"])]
+    )
+    assert mail.outbox == []  # the worker sends it, never the request
+
+
+def test_link_requests_are_limited_per_address_with_a_turkish_message(
+    client, person, django_capture_on_commit_callbacks, rate_windows_frozen
+):
+    for _ in range(3):
+        assert ask_for_link(client, django_capture_on_commit_callbacks).status_code == 302
+    mail.outbox.clear()
+
+    refused = ask_for_link(client, django_capture_on_commit_callbacks)
+
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "Çok fazla deneme yapıldı" in html
+    assert EMAIL in html  # what was typed stays in the form
+    assert mail.outbox == []

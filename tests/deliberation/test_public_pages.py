@@ -503,7 +503,8 @@ class OrganPagesInAdminTests(WagtailPageTestCase):
     """An editor adds the organs index and an organ's page in the admin."""
 
     def setUp(self):
-        self.login()
+        # client.login() passes no request, which django-axes needs; force_login checks none.
+        self.client.force_login(self.create_test_user())
         self.home = make_home()
         self.organ = make_organ()
 

@@ -21,8 +21,6 @@ def signup_data(**overrides):
         "first_name": "Şule",
         "last_name": "Öztürk",
         "email": "Sule.Ozturk@Example.org",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
         "privacy_consent": "on",
     }
     data.update(overrides)
@@ -38,6 +36,18 @@ def verification_link(message) -> str:
     return LINK.search(message.body).group(0)
 
 
+def verify(client, link, password=PASSWORD, **overrides):
+    """Follow the mailed link and choose the password there, as the mailbox's owner does."""
+    data = {
+        "first_name": "Şule",
+        "last_name": "Öztürk",
+        "new_password1": password,
+        "new_password2": password,
+    }
+    data.update(overrides)
+    return client.post(link, data)
+
+
 def test_signup_page_shows_the_form_and_the_privacy_notice(client):
     response = client.get(reverse("accounts:signup"))
 
@@ -45,7 +55,8 @@ def test_signup_page_shows_the_form_and_the_privacy_notice(client):
     assert response.status_code == 200
     assert "KVKK" in content
     assert 'name="privacy_consent"' in content
-    assert 'type="password"' in content
+    # The password is chosen behind the mailed link, by the address's owner.
+    assert 'type="password"' not in content
 
 
 def test_signup_creates_an_inactive_account_and_mails_a_link_that_activates_it(
@@ -59,19 +70,42 @@ def test_signup_creates_an_inactive_account_and_mails_a_link_that_activates_it(
     assert (user.username, user.email) == ("sule.ozturk@example.org", "sule.ozturk@example.org")
     assert (user.first_name, user.last_name) == ("Şule", "Öztürk")
     assert not user.is_active
-    assert user.check_password(PASSWORD)
+    assert not user.has_usable_password()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["sule.ozturk@example.org"]
     assert "sule.ozturk@example.org" in client.get(response["Location"]).content.decode()
+    link = verification_link(mail.outbox[0])
 
-    verified = client.get(verification_link(mail.outbox[0]))
+    form_page = client.get(link)
+    user.refresh_from_db()
+    assert form_page.status_code == 200
+    assert 'type="password"' in form_page.content.decode()
+    assert not user.is_active  # opening the link (a mail scanner may) changes nothing
+
+    verified = verify(client, link)
 
     assert verified.status_code == 302
     assert verified["Location"] == reverse("accounts:account")
     user.refresh_from_db()
     assert user.is_active
+    assert user.check_password(PASSWORD)
     assert client.session[SESSION_KEY] == str(user.pk)
     assert "Şule Öztürk" in client.get(verified["Location"]).content.decode()
+
+
+def test_the_password_form_behind_the_link_checks_the_password_and_keeps_the_name(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+    link = verification_link(mail.outbox[0])
+
+    response = verify(client, link, password="12345678", first_name="Şule Nur")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_password2"]
+    assert 'value="Şule Nur"' in response.content.decode()
+    assert not get_user_model().objects.get().is_active
+    assert verify(client, link).status_code == 302
 
 
 def test_the_link_works_once_and_then_says_the_address_is_verified(
@@ -79,13 +113,15 @@ def test_the_link_works_once_and_then_says_the_address_is_verified(
 ):
     sign_up(client, django_capture_on_commit_callbacks)
     link = verification_link(mail.outbox[0])
-    client.get(link)
+    verify(client, link)
     client.logout()
 
     again = client.get(link)
 
     assert again.status_code == 400
     assert reverse("accounts:login") in again.content.decode()
+    assert verify(client, link, password="baska-parola-2026").status_code == 400
+    assert get_user_model().objects.get().check_password(PASSWORD)
 
 
 def test_signup_remembers_where_the_person_came_from(client, django_capture_on_commit_callbacks):
@@ -94,7 +130,7 @@ def test_signup_remembers_where_the_person_came_from(client, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, signup_data(next="/organlar/kent-hakki/"))
 
-    verified = client.get(verification_link(mail.outbox[0]))
+    verified = verify(client, verification_link(mail.outbox[0]))
 
     assert verified["Location"] == "/organlar/kent-hakki/"
 
@@ -103,7 +139,7 @@ def test_signup_ignores_a_next_address_on_another_site(client, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts:signup"), signup_data(next="https://evil.example/"))
 
-    verified = client.get(verification_link(mail.outbox[0]))
+    verified = verify(client, verification_link(mail.outbox[0]))
 
     assert verified["Location"] == reverse("accounts:account")
 
@@ -124,8 +160,6 @@ def test_signup_records_which_privacy_notice_was_accepted(
     ("overrides", "field"),
     [
         ({"privacy_consent": ""}, "privacy_consent"),
-        ({"password2": "baska-bir-parola-9"}, "password2"),
-        ({"password1": "12345678", "password2": "12345678"}, "password1"),
         ({"email": "eposta-degil"}, "email"),
         ({"first_name": ""}, "first_name"),
     ],
@@ -143,7 +177,6 @@ def test_invalid_signup_creates_nothing_and_keeps_what_was_typed(
     assert 'role="alert"' in content
     if field != "first_name":
         assert 'value="Şule"' in content
-    assert PASSWORD not in content  # passwords are never sent back
 
 
 def test_signing_up_again_with_a_verified_address_changes_nothing_and_tells_the_owner(
@@ -175,17 +208,15 @@ def test_signing_up_again_before_verifying_sends_a_new_link_and_retires_the_old_
     sign_up(client, django_capture_on_commit_callbacks)
     first_link = verification_link(mail.outbox[0])
 
-    sign_up(
-        client,
-        django_capture_on_commit_callbacks,
-        password1="yeni-parola-2026",
-        password2="yeni-parola-2026",
-    )
+    sign_up(client, django_capture_on_commit_callbacks, first_name="Şule Nur")
 
     assert get_user_model().objects.count() == 1
     assert len(mail.outbox) == 2
     assert client.get(first_link).status_code == 400
-    assert client.get(verification_link(mail.outbox[1])).status_code == 302
+    assert verify(client, first_link).status_code == 400
+    second_link = verification_link(mail.outbox[1])
+    assert 'value="Şule Nur"' in client.get(second_link).content.decode()
+    assert verify(client, second_link, password="yeni-parola-2026").status_code == 302
     assert get_user_model().objects.get().check_password("yeni-parola-2026")
 
 
@@ -280,21 +311,15 @@ def test_wrong_password_gives_one_message_for_every_case(client):
     assert SESSION_KEY not in client.session
 
 
-def test_signing_in_before_verifying_sends_a_new_link(client, django_capture_on_commit_callbacks):
+def test_an_unverified_account_cannot_sign_in(client, django_capture_on_commit_callbacks):
     sign_up(client, django_capture_on_commit_callbacks)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("accounts:login"),
-            {"username": "sule.ozturk@example.org", "password": PASSWORD},
-        )
+    response = client.post(
+        reverse("accounts:login"), {"username": "sule.ozturk@example.org", "password": ""}
+    )
 
     assert response.status_code == 200
-    assert response.context["form"].errors["__all__"][0] == str(
-        response.context["form"].error_messages["unverified"]
-    )
-    assert len(mail.outbox) == 2
-    assert client.get(verification_link(mail.outbox[1])).status_code == 302
+    assert SESSION_KEY not in client.session
 
 
 def test_sign_out_is_a_post(client, home):
@@ -315,12 +340,13 @@ def test_account_page_needs_sign_in(client):
     assert response["Location"].startswith(reverse("accounts:login") + "?next=")
 
 
-def test_password_reset_mails_a_working_link(client, home):
+def test_password_reset_mails_a_working_link(client, home, django_capture_on_commit_callbacks):
     user = get_user_model().objects.create_user(
         username="ibrahim@example.org", email="ibrahim@example.org", password=PASSWORD
     )
 
-    client.post(reverse("accounts:password_reset"), {"email": "ibrahim@example.org"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:password_reset"), {"email": "ibrahim@example.org"})
     link = re.search(r"https?://\S+/hesap/sifre/yeni/\S+/", mail.outbox[0].body).group(0)
     form_page = client.get(link, follow=True)
     done = client.post(

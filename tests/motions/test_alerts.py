@@ -438,31 +438,7 @@ def test_following_again_does_not_duplicate_and_says_the_same(
     assert first["Location"] == again["Location"] == stranger["Location"]
 
 
-def test_confirmation_emails_per_address_and_day_are_limited(
-    client, home, settings, secretariat, django_capture_on_commit_callbacks
-):
-    settings.MOTION_ALERTS_CONFIRMATIONS_PER_DAY = 2
-    topics = [Topic.objects.create(name=f"Konu {n}", slug=f"konu-{n}") for n in range(4)]
-    responses = [
-        subscribe(
-            client,
-            django_capture_on_commit_callbacks,
-            email="hedef@example.org",
-            scope=AlertScope.TOPIC,
-            topic=topic.slug,
-        )
-        for topic in topics
-    ]
-    assert len(mail.outbox) == 2
-    assert Subscription.objects.count() == 2
-    assert {r["Location"] for r in responses} == {"/takip/gonderildi/"}
-    # Asking again for a pending target resends its link, within the same limit.
-    assert (
-        alerts.subscription_request(
-            email="hedef@example.org", scope=AlertScope.TOPIC, topic_id=topics[0].pk, consent=True
-        )
-        == alerts.RequestOutcome.LIMITED
-    )
+# How often an address or a client may ask: tests/motions/test_alert_limits.py.
 
 
 # --- Confirm links ---------------------------------------------------------------------------
@@ -629,18 +605,6 @@ def test_manage_request_never_tells_whether_an_address_is_known(
     bad = client.post("/takip/aboneliklerim/", {"email": "bozuk"})
     assert bad.status_code == 200
     assert 'value="bozuk"' in bad.text
-
-
-def test_manage_links_per_day_are_limited(
-    client, home, settings, django_capture_on_commit_callbacks
-):
-    settings.MOTION_ALERTS_MANAGE_LINKS_PER_DAY = 2
-    follow("ayse@example.org")
-    mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(4):
-            client.post("/takip/aboneliklerim/", {"email": "ayse@example.org"})
-    assert len(mail.outbox) == 2
 
 
 def test_expired_or_tampered_manage_links_get_friendly_pages(

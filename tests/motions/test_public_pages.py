@@ -226,7 +226,8 @@ class MotionPageTypeTests(WagtailPageTestCase):
     """Editors place the motions page under the home page and the statistics under it."""
 
     def setUp(self):
-        self.login()
+        # client.login() passes no request, which django-axes needs; force_login checks none.
+        self.client.force_login(self.create_test_user())
         self.home = make_home()
 
     def test_tree_rules(self):
