@@ -232,9 +232,7 @@ def build_world() -> World:
 
     topic = open_data.topic("Xqkonu", "xqkonu")
     motion_titles = {"public": "Xqonergeacik", "hidden": "Xqonergegizli"}
-    public_motion = open_data.motion(
-        title=motion_titles["public"], topics=[topic], origin=group
-    )
+    public_motion = open_data.motion(title=motion_titles["public"], topics=[topic], origin=group)
     hidden_motion = open_data.motion(
         title=motion_titles["hidden"], topics=[topic], origin=group, is_public=False
     )
