@@ -90,6 +90,14 @@ EMAIL_READERS = STAFF
 PUBLIC_NAMES = CONSENTING  # the deactivated former chair consented, but is gone
 PUBLIC_MOTIONS = {"public"}
 PUBLIC_EVENTS = {"public", "correction"}  # not the hidden, superseded or hidden motion's
+# The dashboard lists what waits for each role (deliberation/dashboard.py), not all it sees.
+DASHBOARD_REPORTS = {
+    "draft": GROUP,  # the group's drafts
+    "returned": GROUP,  # returned for reconsideration
+    "adopted": LEADERS,  # to submit to the Executive Board
+    "board_review": {"board_member"} | STAFF,  # before the board, no meeting yet
+    "approved": STAFF,  # not yet submitted to the municipal assembly
+}
 
 
 def _event_is_public(event: MotionEvent) -> bool:
@@ -352,10 +360,21 @@ def read_motion_pages(client, world):
     return bodies
 
 
-# What site search is asked for: everything that is not public and could be indexed
-# with a page (texts, titles and names; not URLs or addresses).
-SEARCHED_KINDS = {"report_title", "report_comment", "report_old_text", "minutes", "join_message"}
-SEARCHED_KINDS |= {"motion_title", "event_note", "name"}
+# What site search is asked for: one private string of each kind (site search reads
+# only pages, whatever the role; each query costs a page render).
+SEARCHED = (
+    "report-title:draft",
+    "report-title:returned",
+    "report-comment:approved",
+    "report-old-text:approved",
+    "minutes:unpublished",
+    "join-request:group",
+    "motion-title:hidden",
+    "motion-event:hidden",
+    "motion-event:superseded",
+    "name:deputy_chair",
+    "name:deactivated",
+)
 
 
 SEARCH_RESULTS = '<ol class="search-results">'
@@ -370,8 +389,9 @@ def read_search(client, world):
     # The search works and indexes the organ pages: the group's page is found by name.
     assert SEARCH_RESULTS in _get(client, f"/ara/?q={world.group.name}", ok=(200,))
     for token in tokens_of(world):
-        if token.public or token.kind not in SEARCHED_KINDS:
+        if token.key not in SEARCHED:
             continue
+        assert not token.public, token
         if SEARCH_RESULTS in _get(client, f"/ara/?q={token.text}", ok=(200,)):
             found.append(token.text)
     return found
@@ -437,7 +457,20 @@ def read_admin_report_inspect(client, world):
 
 
 def read_admin_report_history(client, world):
-    return [_get(client, _reports_url("history", case)) for case in world.reports.values()]
+    """The history and the usage screen of each report."""
+    return [
+        _get(client, _reports_url(name, case))
+        for case in world.reports.values()
+        for name in ("history", "usage")
+    ]
+
+
+def read_admin_report_restore(client, world):
+    """The earlier version, as the restore screen shows it before restoring."""
+    return [
+        _get(client, _reports_url("revisions_revert", case, case.first_revision_id))
+        for case in world.reports.values()
+    ]
 
 
 def read_admin_report_compare(client, world):
@@ -465,6 +498,10 @@ def read_report_chooser(client, world):
 
 def read_dashboard(client, world):
     return [_get(client, reverse("wagtailadmin_home"))]
+
+
+def read_admin_search(client, world):
+    return [_get(client, f"{reverse('wagtailadmin_pages:search')}?q=xqbaslik")]
 
 
 def read_join_requests(client, world):
@@ -507,6 +544,13 @@ def _to_secretariat(*kinds):
     return lambda token, world, user: token.kind in kinds and access.is_secretariat(user)
 
 
+def _dashboard_shown(token, world, user):
+    if token.kind != "report_title":
+        return False
+    state = token.key.split(":", 1)[1]
+    return any(user == world.user(role) for role in DASHBOARD_REPORTS.get(state, ()))
+
+
 def _join_requests_shown(token, world, user):
     if token.kind != "join_message":
         return False
@@ -516,7 +560,12 @@ def _join_requests_shown(token, world, user):
 
 CHANNELS = [
     # Public pages, search, feeds, sitemap, CSV and the API.
-    Channel("organ-pages", "public", read_organ_pages, _kinds("report_title", "name")),
+    Channel(
+        "organ-pages",
+        "public",
+        read_organ_pages,
+        _kinds("report_title", "report_url", "minutes_url", "name"),
+    ),
     Channel("report-pages", "public", read_report_pages, _kinds("report_title")),
     Channel("minutes-pages", "public", read_minutes_pages, _kinds("minutes")),
     Channel("motion-list", "public", read_motion_list, _kinds("motion_title", "motion_url")),
@@ -549,13 +598,20 @@ CHANNELS = [
         _reports_shown("report_title", "report_old_text"),
     ),
     Channel(
+        "admin-report-restore",
+        "admin",
+        read_admin_report_restore,
+        _reports_shown("report_old_text", rule=access.can_edit_report),
+    ),
+    Channel(
         "admin-report-edit",
         "admin",
         read_admin_report_edit,
         _reports_shown("report_title", rule=access.can_edit_report),
     ),
     Channel("admin-report-chooser", "admin", read_report_chooser, _reports_shown("report_title")),
-    Channel("admin-dashboard", "admin", read_dashboard),
+    Channel("admin-dashboard", "admin", read_dashboard, _dashboard_shown),
+    Channel("admin-search", "admin", read_admin_search),
     Channel("admin-join-requests", "admin", read_join_requests, _join_requests_shown),
     Channel("admin-meetings", "admin", read_meeting_screens, _to_secretariat("minutes")),
     Channel(
