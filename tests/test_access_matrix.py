@@ -504,6 +504,15 @@ def read_admin_search(client, world):
     return [_get(client, f"{reverse('wagtailadmin_pages:search')}?q=xqbaslik")]
 
 
+def read_site_history(client, world):
+    """Wagtail's audit log of the whole site: every report's moves are logged there."""
+    return [_get(client, reverse("wagtailadmin_reports:site_history"))]
+
+
+def read_account_page(client, world):
+    return [_get(client, reverse("accounts:account"))]
+
+
 def read_join_requests(client, world):
     bodies = [_get(client, reverse("deliberation_joinrequest:index"))]
     for join_request in world.join_requests.values():
@@ -575,6 +584,7 @@ CHANNELS = [
     Channel("sitemap", "public", read_sitemap, _kinds("report_url", "minutes_url", "motion_url")),
     Channel("motion-csv", "public", read_motion_csv, _kinds("motion_title")),
     Channel("api", "public", read_api, _kinds("motion_title", "event_note")),
+    Channel("account-page", "public", read_account_page),
     # The back office.
     Channel(
         "admin-report-listing",
@@ -612,6 +622,7 @@ CHANNELS = [
     Channel("admin-report-chooser", "admin", read_report_chooser, _reports_shown("report_title")),
     Channel("admin-dashboard", "admin", read_dashboard, _dashboard_shown),
     Channel("admin-search", "admin", read_admin_search),
+    Channel("admin-site-history", "admin", read_site_history),
     Channel("admin-join-requests", "admin", read_join_requests, _join_requests_shown),
     Channel("admin-meetings", "admin", read_meeting_screens, _to_secretariat("minutes")),
     Channel(
