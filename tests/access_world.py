@@ -149,14 +149,19 @@ def _person(who: str, **fields):
     )
 
 
-def _report(group, chair, member, state: str) -> ReportCase:
+def _report(group, author, editor, state: str) -> ReportCase:
+    """A report started by ``author``, revised and commented on by ``editor``.
+
+    Both are members who did not consent to be named publicly: a public page that names
+    the people behind a report is caught.
+    """
     title = f"xqbaslik{slug(state)}"
     comment = f"xqyorum{slug(state)}"
     old_text = f"xqeskimetin{slug(state)}"
-    report = ReportFactory(group=group, author=chair, title=title, findings=f"<p>{old_text}</p>")
+    report = ReportFactory(group=group, author=author, title=title, findings=f"<p>{old_text}</p>")
     first_revision_id = report.latest_revision_id
-    edit_report(report, actor=member, findings="<p>Bulgular yeniden yazıldı.</p>")
-    services.report_comment_add(actor=member, report_id=report.pk, body=comment)
+    edit_report(report, actor=editor, findings="<p>Bulgular yeniden yazıldı.</p>")
+    services.report_comment_add(actor=editor, report_id=report.pk, body=comment)
     report = Report.objects.get(pk=report.pk)
     traits = {
         "draft": {},
@@ -178,12 +183,16 @@ def _report(group, chair, member, state: str) -> ReportCase:
 def build_world() -> World:
     """The whole council; about two seconds on SQLite."""
     home = make_home(intro="<p>Kentin ortak aklı.</p>")
+    # The clerk of every service call (factories ask secretariat_user(), the first one);
+    # not a member of any organ, so never named publicly.
+    users = {"secretariat": _person("secretariat", group_names=(access.SECRETARIAT_GROUP,))}
     clerk = secretariat_user()
+    assert clerk == users["secretariat"]
     executive_board, assembly = board(), general_assembly()
     group = OrganFactory(name="Xqgrup Çalışma Grubu", slug="xqgrup")
     other_group = OrganFactory(name="Xqdiger Çalışma Grubu", slug="xqdiger")
 
-    users = {"signed_in": _person("signed_in")}
+    users["signed_in"] = _person("signed_in")
     roles_in = {
         "member": (group, Role.MEMBER),
         "chair": (group, Role.CHAIR),
@@ -200,11 +209,12 @@ def build_world() -> World:
         )
     users["editor"] = _person("editor")
     users["editor"].groups.add(Group.objects.get(name="Editors"))
-    users["secretariat"] = _person("secretariat", group_names=(access.SECRETARIAT_GROUP,))
     users["superuser"] = _person("superuser", is_superuser=True, is_staff=True)
 
-    chair, member = users["chair"], users["member"]
-    reports = {state: _report(group, chair, member, state) for state in REPORT_STATES}
+    reports = {
+        state: _report(group, users["deputy_chair"], users["rapporteur"], state)
+        for state in REPORT_STATES
+    }
 
     # Minutes of two meetings of the group: one published, one not.
     minutes_text = {"unpublished": "xqtutanakgizli", "published": "xqtutanakacik"}
