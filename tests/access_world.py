@@ -28,7 +28,8 @@ from deliberation.models import (
     Role,
     Topic,
 )
-from motions.models import EventKind, Motion, MotionEvent
+from motions import subscriptions
+from motions.models import AlertScope, EventKind, Motion, MotionEvent, Subscription
 from tests.deliberation.factories import (
     JoinRequestFactory,
     MembershipFactory,
@@ -294,6 +295,16 @@ def build_world() -> World:
     )
     public_motion.refresh_from_db()
     hidden_motion.refresh_from_db()
+
+    # Two people follow motions by e-mail (KVKK: their addresses are never shown): one
+    # confirmed the public motion, one has not yet confirmed the topic.
+    for who, fields in (
+        ("subscriber", {"scope": AlertScope.MOTION, "motion_id": public_motion.pk}),
+        ("pending_subscriber", {"scope": AlertScope.TOPIC, "topic_id": topic.pk}),
+    ):
+        subscriptions.subscription_request(email=email_of(who), consent=True, **fields)
+    confirmed = Subscription.objects.get(email=email_of("subscriber"))
+    subscriptions.subscription_confirm(token=confirmed.token)
 
     # The public site: organ pages, the motions page, news and events with their feeds.
     organ_index = home.add_child(instance=OrganIndexPage(title="Organlar", slug="organlar"))

@@ -256,6 +256,10 @@ def tokens_of(world: World) -> list[Token]:
                 lambda user, public=public: public or access.is_secretariat(user),
             )
         )
+    for who in ("subscriber", "pending_subscriber"):
+        tokens.append(
+            Token(f"email:{who}", "email", email_of(who), False, access.can_see_email_addresses)
+        )
     for who in (*(role for role in ROLES if role != "anonymous"), "applicant"):
         tokens += [
             Token(
@@ -556,6 +560,8 @@ def _dashboard_shown(token, world, user):
 
 
 def _join_requests_shown(token, world, user):
+    if token.key == "email:applicant":  # the secretariat writes to the applicant
+        return access.can_see_email_addresses(user)
     if token.kind != "join_message":
         return False
     join_request = world.join_requests[token.key.split(":", 1)[1]]
