@@ -529,6 +529,19 @@ def read_meeting_screens(client, world):
     return bodies
 
 
+def read_people_screens(client, world):
+    """Organs, memberships, and Wagtail's users and groups: names and e-mail addresses."""
+    return [
+        _get(client, url)
+        for url in (
+            reverse("deliberation_organ:index"),
+            reverse("deliberation_membership:index"),
+            reverse("wagtailusers_users:index"),
+            reverse("wagtailusers_groups:index"),
+        )
+    ]
+
+
 def read_motion_admin(client, world):
     bodies = [_get(client, reverse("motions_motion:index"))]
     for motion in (world.public_motion, world.hidden_motion):
@@ -626,6 +639,7 @@ CHANNELS = [
     Channel("admin-site-history", "admin", read_site_history),
     Channel("admin-join-requests", "admin", read_join_requests, _join_requests_shown),
     Channel("admin-meetings", "admin", read_meeting_screens, _to_secretariat("minutes")),
+    Channel("admin-people", "admin", read_people_screens),
     Channel(
         "admin-motions",
         "admin",
