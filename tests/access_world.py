@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, Group
-from django.contrib.contenttypes.models import ContentType
 
 from cms.models import OrganIndexPage, OrganPage
 from deliberation import access, services
@@ -21,7 +20,6 @@ from deliberation.models import (
     DecisionKind,
     JoinRequest,
     Meeting,
-    Membership,
     Organ,
     Report,
     ReportStatus,
@@ -182,7 +180,7 @@ def _report(group, author, editor, state: str) -> ReportCase:
 
 
 def build_world() -> World:
-    """The whole council; about two seconds on SQLite."""
+    """The whole council, made through the services (about a second of CPU)."""
     home = make_home(intro="<p>Kentin ortak aklı.</p>")
     # The clerk of every service call (factories ask secretariat_user(), the first one);
     # not a member of any organ, so never named publicly.
@@ -327,7 +325,6 @@ def build_world() -> World:
     EventPageFactory(parent=event_index, title="Kent forumu")
     pages["events"] = event_index.url
 
-    ContentType.objects.clear_cache()
     return World(
         users=users,
         group=group,
@@ -347,25 +344,3 @@ def build_world() -> World:
         topic=topic,
         pages=pages,
     )
-
-
-def memberships_shown_publicly(organ: Organ):
-    """``access.public_memberships`` of the organ, of people whose account is active."""
-    return access.public_memberships(organ.pk).filter(person__is_active=True)
-
-
-__all__ = [
-    "EMAIL_ADDRESS",
-    "EVERYONE",
-    "GROUP",
-    "LEADERS",
-    "REPORT_STATES",
-    "REVIEWERS",
-    "ROLES",
-    "STAFF",
-    "Membership",
-    "World",
-    "build_world",
-    "email_of",
-    "name_token",
-]
