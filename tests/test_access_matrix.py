@@ -57,12 +57,15 @@ def world(django_db_setup, django_db_blocker):
     Each test runs in a savepoint inside it (pytest-django's ``db``), so nothing a test
     does reaches the next one and nothing is left for other modules.
     """
+    atomic = transaction.atomic()
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
         atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
+    try:
+        with django_db_blocker.unblock():
+            built = build_world()
+        yield built
+    finally:
+        with django_db_blocker.unblock():
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
@@ -294,8 +297,9 @@ def _motion_path(world: World, motion) -> str:
 
 
 @pytest.fixture(scope="module")
-def tokens(world):
-    return tokens_of(world)
+def tokens(world, django_db_blocker):
+    with django_db_blocker.unblock():
+        return tokens_of(world)
 
 
 # --- Channels -------------------------------------------------------------------------------
