@@ -278,8 +278,9 @@ def can_see_email_addresses(user) -> bool:
 
 
 def public_memberships(organ_id: int | None = None):
-    """Members whose names may be shown on public pages: current, and only with consent."""
-    memberships = Membership.objects.current().public()
+    """Members whose names may be shown on public pages: current, with consent, and with an
+    account that is still active (a deactivated account is nobody's to name)."""
+    memberships = Membership.objects.current().public().filter(person__is_active=True)
     if organ_id is not None:
         memberships = memberships.filter(organ_id=organ_id)
     return memberships

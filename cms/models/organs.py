@@ -185,12 +185,7 @@ class OrganPage(RoutablePageMixin, BasePage):
 
     def public_members(self) -> list[PublicMember]:
         """Current members who agreed to be shown, chair first, names in Turkish order."""
-        memberships = (
-            self.organ.memberships.current()
-            .public()
-            .filter(person__is_active=True)
-            .select_related("person")
-        )
+        memberships = access.public_memberships(self.organ_id).select_related("person")
         members = [
             PublicMember(
                 name=membership.person.get_full_name().strip(),

@@ -229,7 +229,13 @@ class Report(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("attachments"),
     ]
-    search_fields = [index.SearchField("title"), index.FilterField("status")]
+    search_fields = [
+        index.SearchField("title"),
+        index.FilterField("status"),
+        # The chooser searches within access.visible_reports, which filters on these.
+        index.FilterField("group_id"),
+        index.FilterField("submitted_at"),
+    ]
 
     class Meta:
         verbose_name = _("report")
