@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, Group
+from django.core.files.base import ContentFile
 
-from cms.models import OrganIndexPage, OrganPage
+from cms.models import CouncilDocument, DocumentKind, OrganIndexPage, OrganPage
 from deliberation import access, services
+from deliberation.files import private_collection
 from deliberation.models import (
     DecisionKind,
     JoinRequest,
@@ -133,6 +135,9 @@ class World:
     event_notes: dict[str, str]
     topic: Topic
     pages: dict[str, str] = field(default_factory=dict)  # name -> URL path
+    # Working files: "report:<state>", "minutes:<key>", "motion:<key>", "event:<key>".
+    files: dict[str, CouncilDocument] = field(default_factory=dict)
+    file_contents: dict[str, str] = field(default_factory=dict)
 
     def user(self, role: str):
         return AnonymousUser() if role == "anonymous" else self.users[role]
@@ -325,6 +330,34 @@ def build_world() -> World:
     EventPageFactory(parent=event_index, title="Kent forumu")
     pages["events"] = event_index.url
 
+    # A working file for every owner, uploaded into the private collection as the forms do
+    # (the reports' by the rapporteur, the rest by the secretariat, whose records they
+    # are); each has a distinctive title and content.
+    files, file_contents = {}, {}
+
+    def working_file(key: str, uploader) -> CouncilDocument:
+        token = "xqdosya" + re.sub(r"[^a-z]", "", key)
+        file_contents[key] = f"{token}icerik"
+        files[key] = CouncilDocument.objects.create(
+            title=f"{token}baslik",
+            kind=DocumentKind.OTHER,
+            collection=private_collection(),
+            uploaded_by_user=uploader,
+            file=ContentFile(f"%PDF-1.4 {file_contents[key]}".encode(), name=f"{token}.pdf"),
+        )
+        return files[key]
+
+    for state, case in reports.items():
+        case.report.attachments.add(working_file(f"report:{state}", users["rapporteur"]))
+        case.report.save()  # a ParentalManyToManyField is written on save
+    for key, meeting in meetings.items():
+        meeting.minutes_attachments.add(working_file(f"minutes:{key}", clerk))
+    for key, motion in (("public", public_motion), ("hidden", hidden_motion)):
+        motion.documents.add(working_file(f"motion:{key}", clerk))
+    for key, event in events.items():
+        MotionEvent.objects.filter(pk=event.pk).update(document=working_file(f"event:{key}", clerk))
+        event.refresh_from_db()
+
     return World(
         users=users,
         group=group,
@@ -343,4 +376,6 @@ def build_world() -> World:
         event_notes=event_notes,
         topic=topic,
         pages=pages,
+        files=files,
+        file_contents=file_contents,
     )

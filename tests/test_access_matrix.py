@@ -13,8 +13,9 @@ The rule comes from deliberation/access.py (the oracle); ``test_the_rule_is_the_
 checks the oracle itself against a small explicit table, so a change to the rule that
 widens who sees what fails there, not silently here.
 
-Another column is added by appending a ``Channel`` to ``CHANNELS`` (the file URLs, for
-instance: /documents/ and /media/).
+Another column is added by appending a ``Channel`` to ``CHANNELS``. Files are channels too:
+each working file through /documents/, the admin's document chooser, listing and API, and
+(never) /media/.
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.utils import quote
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
 from deliberation import access
+from motions.access import can_download_document
 from motions.models import Motion, MotionEvent
 
 from .access_world import (
@@ -93,6 +97,19 @@ EMAIL_READERS = STAFF
 PUBLIC_NAMES = CONSENTING  # the deactivated former chair consented, but the account is gone
 PUBLIC_MOTIONS = {"public"}
 PUBLIC_EVENTS = {"public", "correction"}  # not the hidden, superseded or hidden motion's
+# Who gets each working file: its owner's readers, everyone once the owner is public.
+
+
+def file_readers(key: str) -> frozenset[str]:
+    owner, name = key.split(":", 1)
+    if owner == "report":
+        return EVERYONE if name in PUBLIC_REPORTS else REPORT_READERS[name]
+    if owner == "minutes":
+        return MINUTES_READERS[name]
+    public = name in (PUBLIC_MOTIONS if owner == "motion" else PUBLIC_EVENTS)
+    return EVERYONE if public else STAFF  # motions and events are the secretariat's records
+
+
 # The dashboard lists what waits for each role (deliberation/dashboard.py), not all it sees.
 DASHBOARD_REPORTS = {
     "draft": GROUP,  # the group's drafts
@@ -148,6 +165,8 @@ def test_the_rule_is_the_table(world, db, role):
     )
     for key, motion in (("public", world.public_motion), ("hidden", world.hidden_motion)):
         assert Motion.objects.public().filter(pk=motion.pk).exists() == (key in PUBLIC_MOTIONS)
+    for key, document in world.files.items():
+        assert can_download_document(user, document) == (role in file_readers(key)), key
     for key, event in world.events.items():
         assert _event_is_public(event) == (key in PUBLIC_EVENTS), key
 
@@ -279,6 +298,16 @@ def tokens_of(world: World) -> list[Token]:
                 access.can_see_email_addresses,
                 owner=who,
             ),
+        ]
+    for key, document in world.files.items():
+
+        def may_download(user, document=document):
+            return can_download_document(user, document)
+
+        public = may_download(AnonymousUser())
+        tokens += [
+            Token(f"file:{key}", "file_content", world.file_contents[key], public, may_download),
+            Token(f"file-title:{key}", "file_title", document.title, public, may_download),
         ]
     return tokens
 
@@ -552,6 +581,28 @@ def read_motion_admin(client, world):
     return bodies
 
 
+def read_document_urls(client, world):
+    """Every working file through its one address, /documents/<id>/<name>."""
+    return [_get(client, document.url) for document in world.files.values()]
+
+
+def read_document_listings(client, world):
+    """The admin's document chooser, its listing and the admin API's documents."""
+    return [
+        _get(client, url)
+        for url in ("/admin/documents/chooser/", "/admin/documents/", "/admin/api/main/documents/")
+    ]
+
+
+def _files_shown(kind):
+    def shows(token, world, user):
+        if token.kind != kind:
+            return False
+        return can_download_document(user, world.files[token.key.split(":", 1)[1]])
+
+    return shows
+
+
 def _report_case(token: Token, world: World):
     return world.reports[token.key.split(":", 1)[1]]
 
@@ -642,6 +693,16 @@ CHANNELS = [
     Channel("admin-join-requests", "admin", read_join_requests, _join_requests_shown),
     Channel("admin-meetings", "admin", read_meeting_screens, _to_secretariat("minutes")),
     Channel("admin-people", "admin", read_people_screens),
+    # Files: who gets each working file, and whose admin listings name it.
+    Channel("document-urls", "admin", read_document_urls, _files_shown("file_content")),
+    Channel(
+        "admin-document-listings",
+        "admin",
+        read_document_listings,
+        lambda token, world, user: (
+            token.kind == "file_title" and access.is_secretariat(user)  # the others choose none
+        ),
+    ),
     Channel(
         "admin-motions",
         "admin",
@@ -687,3 +748,12 @@ def test_channel_shows_exactly_what_the_rule_allows(world, tokens, db, channel, 
         own = email_of(role)
         addresses = sorted(set(EMAIL_ADDRESS.findall(text)) - {own})
         assert not addresses, f"{channel.name} shows {role} e-mail addresses: {addresses}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_document_is_served_from_media(world, db, role):
+    """Documents have no public path: /media/<its stored name> is a 404 for everyone."""
+    client = client_for(world.user(role))
+    for key, document in world.files.items():
+        response = client.get(f"{settings.MEDIA_URL}{document.file.name}")
+        assert response.status_code == 404, (key, role)
