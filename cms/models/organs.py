@@ -36,9 +36,7 @@ from deliberation.models import (
     DecisionKind,
     JoinRequest,
     JoinRequestStatus,
-    Meeting,
     OrganKind,
-    Report,
     ReportEvent,
     Role,
 )
@@ -93,7 +91,7 @@ class JoinState:
 
 def approved_reports():
     """Approved reports with what their public lists show fetched up front."""
-    return Report.objects.approved().select_related("approved_revision", "group")
+    return access.public_reports().select_related("approved_revision", "group")
 
 
 class OrganIndexPage(BasePage):
@@ -349,9 +347,9 @@ class OrganPage(RoutablePageMixin, BasePage):
     def meeting_route(self, request, pk: int):
         """A meeting's minutes, once the secretariat has published them; else 404."""
         meeting = get_object_or_404(
-            Meeting.objects.filter(
-                organ_id=self.organ_id, minutes_published_at__isnull=False
-            ).prefetch_related("minutes_attachments"),
+            access.published_meetings()
+            .filter(organ_id=self.organ_id)
+            .prefetch_related("minutes_attachments"),
             pk=pk,
         )
         items = list(
@@ -439,8 +437,10 @@ class OrganPage(RoutablePageMixin, BasePage):
             .values_list("pk", "approved_revision__created_at")
         ):
             urls.append({"location": self.subpage_url(base, "report", pk), "lastmod": lastmod})
-        for pk, lastmod in self.organ.meetings.filter(
-            minutes_published_at__isnull=False
-        ).values_list("pk", "minutes_published_at"):
+        for pk, lastmod in (
+            access.published_meetings()
+            .filter(organ_id=self.organ_id)
+            .values_list("pk", "minutes_published_at")
+        ):
             urls.append({"location": self.subpage_url(base, "meeting", pk), "lastmod": lastmod})
         return urls
