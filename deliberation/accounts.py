@@ -24,6 +24,8 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from .people import display_name
+
 PRIVACY_NOTICE_TEMPLATE = "registration/privacy_notice.html"
 # The account e-mails deliberation.tasks sends.
 VERIFY = "verify"
@@ -319,6 +321,7 @@ def account_signup(
             instance=user,
             action="deliberation.account.signup",
             user=user,
+            title=display_name(user),  # never the e-mail address (the username)
             data={"privacy_notice": notice.version, "language": notice.language},
         )
         _queue_account_email(request, kind=VERIFY, user=user, next_url=next_url)
@@ -334,5 +337,10 @@ def account_activate(*, user, password: str, first_name: str, last_name: str):
         user.set_password(password)
         user.is_active = True
         user.save(update_fields=["first_name", "last_name", "password", "is_active"])
-        log(instance=user, action="deliberation.account.verify", user=user)
+        log(
+            instance=user,
+            action="deliberation.account.verify",
+            user=user,
+            title=display_name(user),
+        )
     return user

@@ -357,3 +357,15 @@ def test_password_reset_mails_a_working_link(client, home, django_capture_on_com
     assert done["Location"] == reverse("accounts:password_reset_complete")
     user.refresh_from_db()
     assert user.check_password("yepyeni-parola-26")
+
+
+def test_the_audit_log_names_a_new_account_without_its_address(
+    client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import ModelLogEntry
+
+    sign_up(client, django_capture_on_commit_callbacks)
+
+    labels = list(ModelLogEntry.objects.values_list("label", flat=True))
+    assert labels
+    assert not any("@" in label for label in labels)
