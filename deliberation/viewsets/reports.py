@@ -25,6 +25,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from cms.query_params import parse_id
 from deliberation import permissions, roles, services
 from deliberation.admin_views import (
     ReportCompareRedirectView,
@@ -163,11 +164,7 @@ class ReportEditView(snippet_views.EditView):
 
     @cached_property
     def base_revision_id(self):
-        value = self.request.POST.get("loaded_revision_id", "")
-        try:
-            return int(value) if value else None
-        except ValueError:
-            return None
+        return parse_id(self.request.POST.get("loaded_revision_id", ""))
 
     def save_instance(self):
         report = self.form.save(commit=False)
@@ -182,7 +179,12 @@ class ReportEditView(snippet_views.EditView):
             return super().form_valid(form)
         except DeliberationError as error:
             buttons = []
-            if error.code == "conflict" and self.base_revision_id:
+            # Offer the comparison only with a version of this report that exists.
+            if (
+                error.code == "conflict"
+                and self.base_revision_id
+                and self.object.revisions.filter(pk=self.base_revision_id).exists()
+            ):
                 self.conflict_compare_url = reverse(
                     "deliberation_report:revisions_compare",
                     args=[quote(self.object.pk), self.base_revision_id, "latest"],
