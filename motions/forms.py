@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
-from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.models import Collection
 
+from cms.admin_widgets import DocumentChooser
 from deliberation.models import Organ
 from deliberation.models.organs import AUTHORING_KINDS
 
@@ -296,7 +296,7 @@ class MotionEventForm(forms.Form):
         label=capfirst(_("document")),
         queryset=get_document_model().objects.all(),
         required=False,
-        widget=AdminDocumentChooser,
+        widget=DocumentChooser,
     )
     upload = forms.FileField(label=_("Or upload a document"), required=False)
     is_public = forms.BooleanField(

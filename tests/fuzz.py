@@ -71,6 +71,13 @@ def encode(value) -> str:
     return quote(str(value).encode("utf-8", "surrogatepass"), safe="")
 
 
+def as_text(value) -> str:
+    """A hostile value as a form field receives it (bytes that are not UTF-8 replaced)."""
+    if isinstance(value, Raw):
+        return value.text.encode("latin-1").decode("utf-8", "replace")
+    return value
+
+
 def query_string(pairs) -> str:
     """The QUERY_STRING of a WSGI request: a str whose characters are the bytes sent."""
     return "&".join(f"{encode(name)}={encode(value)}" for name, value in pairs)
@@ -87,6 +94,36 @@ hostile_values = st.one_of(
 def hostile_pairs(names):
     """Lists of (name, value) over ``names`` and an unknown one; names may repeat."""
     return st.lists(st.tuples(st.sampled_from([*names, "bilinmeyen"]), hostile_values), max_size=6)
+
+
+# A formset's management fields: Django caps the number of forms they ask for at
+# ``absolute_max`` (1,000 more than the maximum), so a huge count is refused, but only
+# after building that many forms; one test sends it, the sweeps leave them alone.
+MANAGEMENT_FIELDS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+
+
+def fuzzable(fields) -> list[str]:
+    """The names of a form's fields that the fuzz tests replace."""
+    return [
+        name
+        for name in fields
+        if name != "csrfmiddlewaretoken" and not name.endswith(MANAGEMENT_FIELDS)
+    ]
+
+
+def hostile_form_data(fields: dict[str, list[str]], draw) -> dict[str, list[str]]:
+    """The fields of a form with some replaced by hostile values, or given twice."""
+    data = {name: list(values) for name, values in fields.items()}
+    names = fuzzable(fields)
+    changes = draw(
+        st.lists(st.tuples(st.sampled_from([*names, "bilinmeyen"]), hostile_values), max_size=5)
+    )
+    for name, value in changes:
+        if draw(st.booleans()):
+            data[name] = [as_text(value)]
+        else:  # the field twice
+            data.setdefault(name, []).append(as_text(value))
+    return data
 
 
 def every_value_everywhere(names) -> list[str]:

@@ -18,12 +18,14 @@ from .fuzz import (
     HOSTILE_RAW,
     HOSTILE_TEXT,
     Raw,
+    as_text,
     assert_no_server_error,
     demo_site_fixture,
     every_value_everywhere,
     forms_on,
+    fuzzable,
+    hostile_form_data,
     hostile_pairs,
-    hostile_values,
     query_string,
 )
 
@@ -181,30 +183,12 @@ def _post(client, url, data):
     return response
 
 
-def _hostile(value):
-    return (
-        value.text.encode("latin-1").decode("utf-8", "replace") if isinstance(value, Raw) else value
-    )
-
-
-def _fuzz_form(client, url, data, draw):
-    """Post the form with some fields, or all of them, replaced by hostile values."""
-    action, fields = _form(client, url)
-    names = [name for name in fields if name != "csrfmiddlewaretoken"]
-    changed = draw(st.lists(st.tuples(st.sampled_from([*names, "bilinmeyen"]), hostile_values)))
-    for name, value in changed:
-        fields.setdefault(name, []).append(_hostile(value)) if draw(
-            st.booleans()
-        ) else fields.__setitem__(name, [_hostile(value)])
-    _post(client, action, fields)
-
-
 @pytest.mark.parametrize("url", PUBLIC_FORMS)
 def test_every_hostile_value_in_every_field(url):
     client = Client()
     action, fields = _form(client, url)
     for value in [*HOSTILE_TEXT, *map(Raw, HOSTILE_RAW)]:
-        data = {name: [_hostile(value)] for name in fields if name != "csrfmiddlewaretoken"}
+        data = {**fields, **{name: [as_text(value)] for name in fuzzable(fields)}}
         _post(client, action, data)
 
 
@@ -212,7 +196,9 @@ def test_every_hostile_value_in_every_field(url):
 @FUZZ
 @given(data=st.data())
 def test_hostile_form_combinations(url, data):
-    _fuzz_form(Client(), url, data, data.draw)
+    client = Client()
+    action, fields = _form(client, url)
+    _post(client, action, hostile_form_data(fields, data.draw))
 
 
 def test_the_manage_page_and_the_join_form_take_hostile_input():

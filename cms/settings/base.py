@@ -118,6 +118,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Wagtail's Draftail editor, refusing malformed posted content instead of answering 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.admin_widgets.DraftailEditor"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

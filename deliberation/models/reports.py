@@ -229,7 +229,15 @@ class Report(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("attachments"),
     ]
-    search_fields = [index.SearchField("title"), index.FilterField("status")]
+    # The filters are those of the access rule (roles.visible_reports_for), which the
+    # admin's report chooser applies before searching.
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+        index.FilterField("group_id"),
+        index.FilterField("submitted_at"),
+    ]
 
     class Meta:
         verbose_name = _("report")
