@@ -164,7 +164,11 @@ class ReportEditView(snippet_views.EditView):
 
     @cached_property
     def base_revision_id(self):
-        return parse_id(self.request.POST.get("loaded_revision_id", ""))
+        """The version the editor started from, if the form names one of this report's."""
+        revision_id = parse_id(self.request.POST.get("loaded_revision_id", ""))
+        if revision_id is None or not self.object.revisions.filter(pk=revision_id).exists():
+            return None
+        return revision_id
 
     def save_instance(self):
         report = self.form.save(commit=False)
@@ -179,12 +183,7 @@ class ReportEditView(snippet_views.EditView):
             return super().form_valid(form)
         except DeliberationError as error:
             buttons = []
-            # Offer the comparison only with a version of this report that exists.
-            if (
-                error.code == "conflict"
-                and self.base_revision_id
-                and self.object.revisions.filter(pk=self.base_revision_id).exists()
-            ):
+            if error.code == "conflict" and self.base_revision_id:
                 self.conflict_compare_url = reverse(
                     "deliberation_report:revisions_compare",
                     args=[quote(self.object.pk), self.base_revision_id, "latest"],

@@ -9,7 +9,9 @@ every run and their number is bounded.
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -22,7 +24,21 @@ from tests.fuzz import demo_site_fixture
 
 demo_site = demo_site_fixture()
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("demo_site", "connection_kept_between_requests"),
+]
+
+
+@pytest.fixture
+def connection_kept_between_requests():
+    """Django closes the database connection when a WSGI request ends; inside a test's
+    transaction that would lose the data. Django's test client stops this the same way."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 # Loaded when the module is collected: the document is built from the code alone.
