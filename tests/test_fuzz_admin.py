@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from deliberation.models import AgendaItem, JoinRequest, Meeting, Report, ReportStatus
 from motions.models import Motion
 
+from .deliberation.factories import ReportFactory
 from .fuzz import (
     FUZZ,
     HOSTILE_RAW,
@@ -79,7 +80,13 @@ def _admin_forms() -> list[tuple[str, str]]:
     item = AgendaItem.objects.filter(meeting=meeting).order_by("pk").first()
     motion = Motion.objects.order_by("pk").first()
     join_request = JoinRequest.objects.order_by("pk").first()
-    approved = Report.objects.filter(status=ReportStatus.APPROVED).order_by("pk").first()
+    # An approved report not yet submitted, so that the submission form is shown.
+    approved = (
+        Report.objects.filter(status=ReportStatus.APPROVED)
+        .exclude(pk__in=Motion.objects.filter(report__isnull=False).values("report_id"))
+        .order_by("pk")
+        .first()
+    ) or ReportFactory(approved=True)
     forms = [
         ("uye", "/admin/deliberation/reports/add/"),
         ("uye", f"/admin/deliberation/reports/edit/{draft.pk}/"),
@@ -220,6 +227,14 @@ def test_a_group_member_finds_the_groups_report_in_the_chooser():
     )
     assert response.status_code == 200
     assert draft.title in response.text
+
+
+def test_the_submission_form_is_among_those_filled(admin_forms):
+    client = _client("sekreterya")
+    url = next(url for _user, url in admin_forms if url.startswith("/admin/motions/submit/"))
+    response = _get(client, url)
+    assert response.status_code == 200
+    assert forms_on(response.text)
 
 
 def test_a_formset_asked_for_too_many_forms_is_refused():
