@@ -24,6 +24,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from cms.models.site_settings import CouncilSettings
+from cms.query_params import parse_id
 from deliberation.models import DecisionKind, Report, ReportAction, ReportEvent
 
 from . import access, selectors, services
@@ -368,7 +369,7 @@ class MotionRecordEventView(SecretariatOnlyMixin, WagtailAdminTemplateMixin, For
         if raw:
             self.corrected = get_object_or_404(
                 self.motion.events.select_related("meeting", "document"),
-                pk=int(raw) if raw.isascii() and raw.isdigit() else 0,
+                pk=parse_id(raw) or 0,
             )
 
     def get(self, request, *args, **kwargs):

@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cms import limits
+from cms.query_params import parse_id
 from cms.text import turkish_sort_key
 from deliberation.models import Topic
 
@@ -327,13 +328,9 @@ def manage(request, token: str):
             subscriptions.subscriptions_delete_all(email=access.email)
             return redirect("motion_alerts:manage_deleted")
         if action == "delete":
-            subscription_id = request.POST.get("subscription", "")
-            deleted = (
-                subscription_id.isascii()
-                and subscription_id.isdigit()
-                and subscriptions.subscription_delete(
-                    email=access.email, subscription_id=int(subscription_id)
-                )
+            subscription_id = parse_id(request.POST.get("subscription", ""))
+            deleted = subscription_id is not None and subscriptions.subscription_delete(
+                email=access.email, subscription_id=subscription_id
             )
             if deleted:
                 messages.success(request, _("The subscription is deleted."))

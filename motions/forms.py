@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
-from wagtail.documents.widgets import AdminDocumentChooser
 
+from cms.admin_widgets import DocumentChooser
 from deliberation.files import private_collection
 from deliberation.forms import library_documents
 from deliberation.models import Organ
@@ -303,7 +303,7 @@ class MotionEventForm(forms.Form):
         label=capfirst(_("document")),
         queryset=get_document_model().objects.all(),
         required=False,
-        widget=AdminDocumentChooser,
+        widget=DocumentChooser,
     )
     upload = forms.FileField(
         label=_("Or upload a document"),

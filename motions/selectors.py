@@ -37,6 +37,7 @@ from django.db.models.functions import ExtractYear, Left, Length, StrIndex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.query_params import parse_id, parse_int
 from cms.text import fold, turkish_sort_key
 from deliberation.models import TRANSITIONS as REPORT_TRANSITIONS
 from deliberation.models import DecisionKind, Organ, ReportAction, ReportEvent, Topic
@@ -272,9 +273,8 @@ def parse_filters(params: Mapping[str, str]) -> MotionFilters:
     year_text = get("year")
     year = None
     if year_text:
-        if year_text.isascii() and year_text.isdigit() and 1900 <= int(year_text) <= 9999:
-            year = int(year_text)
-        else:
+        year = parse_int(year_text, minimum=1900, maximum=9999)
+        if year is None:
             errors["year"] = str(_("The year is a four-digit number."))
     overdue_text = get("overdue").lower()
     if overdue_text not in ("", "0", "1", "true", "false"):
@@ -316,7 +316,9 @@ def filter_motions(queryset: QuerySet, filters: MotionFilters) -> QuerySet:
         queryset = queryset.filter(topics__slug=filters.topic)
     if filters.origin:
         if filters.origin.isascii() and filters.origin.isdigit():
-            queryset = queryset.filter(origin_id=int(filters.origin))
+            origin_id = parse_id(filters.origin)
+            # An id no column can hold names no organ.
+            queryset = queryset.filter(origin_id=origin_id) if origin_id else queryset.none()
         else:
             queryset = queryset.filter(origin__slug=filters.origin)
     if filters.year:

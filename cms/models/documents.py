@@ -11,6 +11,7 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection
 from wagtail.search import index
 
+from cms.query_params import parse_int
 from cms.storages import document_storage
 from deliberation.files import private_collection_ids
 
@@ -105,16 +106,20 @@ class DocumentIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         documents = public_library_documents()
         years = sorted(set(documents.values_list("sort_year", flat=True)), reverse=True)
-        kind = request.GET.get("kind", "")
-        year = request.GET.get("year", "")
+        kind = request.GET.get("kind", "").strip()
+        year_text = request.GET.get("year", "").strip()
+        # Filters that are not understood are left out, and the visitor is told so.
+        errors = []
         if kind in DocumentKind.values:
             documents = documents.filter(kind=kind)
-        else:
+        elif kind:
+            errors.append(_("Unknown kind of document."))
             kind = ""
-        if year.isdigit():
-            documents = documents.filter(sort_year=int(year))
-        else:
-            year = ""
+        year = parse_int(year_text, minimum=1, maximum=9999) if year_text else None
+        if year is not None:
+            documents = documents.filter(sort_year=year)
+        elif year_text:
+            errors.append(_("The year is a four-digit number."))
         documents = documents.order_by("-sort_year", "-issued_on", "title")
         context.update(
             documents=Paginator(documents, 25).get_page(request.GET.get("page")),
@@ -123,6 +128,7 @@ class DocumentIndexPage(BasePage):
             ],
             years=years,
             current_kind=kind,
-            current_year=year,
+            current_year=str(year) if year is not None else "",
+            filter_errors=errors,
         )
         return context

@@ -1,5 +1,7 @@
 """News: an index with pagination, tag filter and feeds, and the articles under it."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -15,6 +17,9 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 
 from .mixins import BasePage
+
+# What a tag's slug is made of (taggit keeps Turkish letters, at most 100 characters).
+TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -46,7 +51,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def index_route(self, request):
         articles = self.articles()
         tag = request.GET.get("tag", "").strip()
-        if tag:
+        if tag and not TAG_SLUG.fullmatch(tag):
+            # No tag has such a slug (and PostgreSQL refuses some characters, e.g. NUL).
+            articles = articles.none()
+        elif tag:
             articles = articles.filter(tags__slug=tag).distinct()
         page = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         tags = list(self.used_tags())

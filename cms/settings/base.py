@@ -125,7 +125,19 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a demo to several people at once. WAL lets readers go
+    # on while one connection writes; IMMEDIATE takes the write lock when a transaction
+    # begins, so a transaction that reads and then writes waits its turn (the timeout, in
+    # seconds) instead of failing with "database is locked" when it tries to write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Wagtail's Draftail editor, refusing malformed posted content instead of answering 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.admin_widgets.DraftailEditor"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -229,10 +229,11 @@ class Report(LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("attachments"),
     ]
+    # The chooser searches within access.visible_reports, which filters on these.
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.FilterField("status"),
-        # The chooser searches within access.visible_reports, which filters on these.
         index.FilterField("group_id"),
         index.FilterField("submitted_at"),
     ]

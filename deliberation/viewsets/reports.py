@@ -1,6 +1,6 @@
 """Reports in the admin: Wagtail's snippet views, scoped to what each role may see.
 
-Every view fetches the report through roles.visible_reports, so a report outside the
+Every view fetches the report through access.visible_reports, so a report outside the
 user's circle is a 404 everywhere (listing, editor, history, compare, chooser), and
 every write goes through deliberation.services.
 """
@@ -25,6 +25,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
+from cms.query_params import parse_id
 from deliberation import access, services
 from deliberation.admin_views import (
     ReportCompareRedirectView,
@@ -82,7 +83,7 @@ class ReportIndexView(snippet_views.IndexView):
 
 
 class ScopedObjectMixin:
-    """Fetch the report through roles.visible_reports: outside the circle it is a 404."""
+    """Fetch the report through access.visible_reports: outside the circle it is a 404."""
 
     def get_base_object_queryset(self):
         return _visible(self.request).select_related("latest_revision")
@@ -163,11 +164,11 @@ class ReportEditView(snippet_views.EditView):
 
     @cached_property
     def base_revision_id(self):
-        value = self.request.POST.get("loaded_revision_id", "")
-        try:
-            return int(value) if value else None
-        except ValueError:
+        """The version the editor started from, if the form names one of this report's."""
+        revision_id = parse_id(self.request.POST.get("loaded_revision_id", ""))
+        if revision_id is None or not self.object.revisions.filter(pk=revision_id).exists():
             return None
+        return revision_id
 
     def save_instance(self):
         report = self.form.save(commit=False)
