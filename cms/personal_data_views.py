@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import limits, personal_data
+from cms import personal_data
 from cms.personal_data import LINK_MAX_AGE, LinkStatus
 from deliberation.accounts import site_name
 from deliberation.errors import DeliberationError
+from shared import limits
 
 VALID_HOURS = int(LINK_MAX_AGE.total_seconds() // 3600)
 

@@ -4,7 +4,7 @@ Two cheap signals stop most bots: a honeypot field that people never see (bots f
 every input) and a signed timestamp that must be at least a few seconds old (bots
 post instantly) and not older than a day. A timestamp works once: the cache remembers
 every accepted one until it would have expired anyway, so a captured form cannot be
-replayed. How often one client may send at all is a limit on abuse (cms.limits).
+replayed. How often one client may send at all is a limit on abuse (shared.limits).
 """
 
 import hashlib

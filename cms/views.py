@@ -13,8 +13,8 @@ from wagtail.admin.views import account as wagtail_account
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Locale, Page
 
-from cms import limits
-from cms.text import fold
+from shared import limits
+from shared.text import fold
 
 SEARCH_MAX_LENGTH = 200
 # Double quotes are phrase syntax to SQLite's full-text search, which fails on an

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import limits
+from shared import limits
 
 from . import accounts
 from .models import JoinRequest, Membership

@@ -24,8 +24,8 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from cms.models.site_settings import CouncilSettings
-from cms.query_params import parse_id
 from deliberation.models import DecisionKind, Report, ReportAction, ReportEvent
+from shared.query_params import parse_id
 
 from . import access, selectors, services
 from .errors import MotionError

@@ -17,10 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import limits
-from cms.query_params import parse_id
-from cms.text import turkish_sort_key
 from deliberation.models import Topic
+from shared import limits
+from shared.query_params import parse_id
+from shared.text import turkish_sort_key
 
 from . import subscriptions
 from .errors import MotionError

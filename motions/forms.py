@@ -13,11 +13,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents import get_document_model
 
-from cms.admin_widgets import DocumentChooser
 from deliberation.files import private_collection
 from deliberation.forms import library_documents
 from deliberation.models import Organ
 from deliberation.models.organs import AUTHORING_KINDS
+from shared.admin_widgets import DocumentChooser
 
 from .models import (
     AssemblyMeeting,

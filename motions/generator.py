@@ -25,10 +25,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import ModelLogEntry
 
-from cms.text import fold, turkish_collation_key
 from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import Organ, Topic
 from deliberation.models.organs import AUTHORING_KINDS
+from shared.text import fold, turkish_collation_key
 
 from . import deadlines, lifecycle, services
 from .models import (

@@ -13,8 +13,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import field_validator
 
-from cms.text import turkish_sort_key
 from deliberation.models import DecisionKind, OrganKind
+from shared.text import turkish_sort_key
 
 from . import selectors
 from .links import public_links

@@ -37,10 +37,10 @@ from django.db.models.functions import ExtractYear, Left, Length, StrIndex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cms.query_params import parse_id, parse_int
-from cms.text import fold, turkish_sort_key
 from deliberation.models import TRANSITIONS as REPORT_TRANSITIONS
 from deliberation.models import DecisionKind, Organ, ReportAction, ReportEvent, Topic
+from shared.query_params import parse_id, parse_int
+from shared.text import fold, turkish_sort_key
 
 from .models import EventKind, Motion, MotionEvent, MotionStatus
 from .models.choices import ACCEPTED_STATUSES, DECIDED_STATUSES
@@ -299,7 +299,7 @@ def parse_filters(params: Mapping[str, str]) -> MotionFilters:
 def search_motions(queryset: QuerySet, query: str) -> QuerySet:
     """Motions whose folded text holds every word of the query.
 
-    Both sides are folded with cms.text.fold, so "İzmir", "IZMIR", "izmir" and "İZMİR"
+    Both sides are folded with shared.text.fold, so "İzmir", "IZMIR", "izmir" and "İZMİR"
     match alike, and the match is a plain substring test that behaves the same on
     SQLite and PostgreSQL (a word's beginning finds it: "kadın" finds "kadınlar").
     """

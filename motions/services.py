@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.text import fold
 from deliberation.models import Report, ReportAction, ReportEvent, ReportStatus
+from shared.text import fold
 
 from . import access, deadlines, lifecycle
 from .errors import MotionError

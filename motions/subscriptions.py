@@ -185,7 +185,7 @@ def subscription_request(
     target = _target(scope=scope, motion_id=motion_id, topic_id=topic_id)
     subscriptions_purge_expired()
     now = timezone.now()
-    # How often one address or client may ask is limited in the view (cms.limits).
+    # How often one address or client may ask is limited in the view (shared.limits).
     with transaction.atomic():
         existing = (
             Subscription.objects.select_for_update()
@@ -297,7 +297,7 @@ def subscription_send_manage_link(*, email: str, language: str = "") -> bool:
     """Queue a link to the management page; the worker sends it if the address has any.
 
     Known address or not, this does the same work (one lookup, one queued task) and the
-    visitor is told the same; how often one may ask is limited in the view (cms.limits).
+    visitor is told the same; how often one may ask is limited in the view (shared.limits).
     True when the address has subscriptions.
     """
     email = normalise_email(email)

@@ -29,7 +29,7 @@ from cms.models import (
     Organisation,
     StandardPage,
 )
-from cms.text import fold
+from shared.text import fold
 
 
 def png_bytes(width: int = 64, height: int = 48, colour: str = "#c8102e") -> bytes:

@@ -11,9 +11,9 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.models import Collection
 from wagtail.search import index
 
-from cms.query_params import parse_int
 from cms.storages import document_storage
 from deliberation.files import private_collection_ids
+from shared.query_params import parse_int
 
 from .mixins import BasePage
 

@@ -11,8 +11,8 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, E
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from cms import limits
 from cms.spam import SpamProtectedFormBuilder
+from shared import limits
 
 from .mixins import BasePage
 

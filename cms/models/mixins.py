@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.text import fold
+from shared.text import fold
 
 
 class SearchFoldedMixin(models.Model):

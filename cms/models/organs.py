@@ -24,9 +24,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cms import limits
 from cms.blocks import BodyBlock
-from cms.text import turkish_sort_key
 from deliberation import access
 from deliberation.accounts import JoinRequestForm
 from deliberation.errors import DeliberationError
@@ -41,6 +39,8 @@ from deliberation.models import (
     Role,
 )
 from deliberation.services import join_request_create
+from shared import limits
+from shared.text import turkish_sort_key
 
 from .mixins import BasePage
 

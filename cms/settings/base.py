@@ -137,7 +137,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Wagtail's Draftail editor, refusing malformed posted content instead of answering 500.
-WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.admin_widgets.DraftailEditor"}}
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "shared.admin_widgets.DraftailEditor"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -364,10 +364,10 @@ ABUSE_LIMITS = {
     "join_request": {"per_ip": "10/h", "per_email": "5/h"},
     "personal_data_link": {"per_ip": "10/h", "per_email": "3/h"},
 }
-# django-ratelimit's "ip" key and django-axes both ask cms.limits.client_ip, which trusts
+# django-ratelimit's "ip" key and django-axes both ask shared.limits.client_ip, which trusts
 # X-Forwarded-For only as far as TRUSTED_PROXY_COUNT says (0: REMOTE_ADDR, no proxy).
-RATELIMIT_IP_META_KEY = "cms.limits.ratelimit_ip"
-AXES_CLIENT_IP_CALLABLE = "cms.limits.client_ip"
+RATELIMIT_IP_META_KEY = "shared.limits.ratelimit_ip"
+AXES_CLIENT_IP_CALLABLE = "shared.limits.client_ip"
 
 # Login lockouts (django-axes) on /admin/ and on the public sign-in: after 5 failed
 # attempts for one user name from one address, that pair is locked out for 15 minutes,

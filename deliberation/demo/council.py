@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cms.demo import DEMO_DOMAIN, at
-from cms.text import fold
 from deliberation import services
 from deliberation.access import SECRETARIAT_GROUP
 from deliberation.models import (
@@ -22,6 +21,7 @@ from deliberation.models import (
     Topic,
 )
 from deliberation.signals import MEMBERS_GROUP
+from shared.text import fold
 
 from .clock import dated
 from .organs import (

@@ -25,7 +25,6 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
-from cms.query_params import parse_id
 from deliberation import access, services
 from deliberation.admin_views import (
     ReportCompareRedirectView,
@@ -36,6 +35,7 @@ from deliberation.errors import DeliberationError
 from deliberation.forms import ReportForm
 from deliberation.models import Organ, Report, ReportStatus
 from deliberation.models.organs import AUTHORING_KINDS
+from shared.query_params import parse_id
 
 SECTION_FIELDS = ("problem", "findings", "recommendations", "references")
 

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from cms.text import turkish_collation_key
+from shared.text import turkish_collation_key
 
 BATCH = 1000
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from cms.text import COLLATION_KEY_WIDTH, turkish_collation_key
+from shared.text import COLLATION_KEY_WIDTH, turkish_collation_key
 
 from .calendar import AssemblyMeeting, Municipality
 from .choices import EventKind, MotionStatus, Outcome
@@ -86,7 +86,7 @@ class Motion(index.Indexed, models.Model):
     committee_due_on = models.DateField(_("committee report due"), null=True, editable=False)
     search_text = models.TextField(editable=False, default="")
     # The title spelt so that the database sorts it in the Turkish alphabet
-    # (cms.text.turkish_collation_key); save() keeps it, bulk creation sets it itself.
+    # (shared.text.turkish_collation_key); save() keeps it, bulk creation sets it itself.
     title_sort = models.CharField(max_length=300 * COLLATION_KEY_WIDTH, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -94,7 +94,7 @@ class Motion(index.Indexed, models.Model):
     objects = MotionQuerySet.as_manager()
 
     # search_text holds the Turkish-folded title, summary, reference and topics
-    # (cms.text.fold); queries are folded the same way.
+    # (shared.text.fold); queries are folded the same way.
     search_fields = [
         index.SearchField("search_text"),
         index.FilterField("is_public"),

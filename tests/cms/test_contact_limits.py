@@ -10,8 +10,8 @@ from django.conf import settings as django_settings
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
-from cms.limits import rate_count
 from cms.spam import TIMESTAMP_NAME
+from shared.limits import rate_count
 
 from .test_contact_form import THANK_YOU, VALID, field_value, post_data, token_started
 

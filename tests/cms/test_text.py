@@ -2,7 +2,7 @@
 
 import pytest
 
-from cms.text import fold, turkish_lower, turkish_sort_key
+from shared.text import fold, turkish_lower, turkish_sort_key
 
 
 @pytest.mark.parametrize("text", ["İzmir", "izmir", "İZMİR", "IZMIR", "ızmır", "IZMİR"])

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import default_task_backend
 
-from cms.limits import rate_count
 from cms.models import OrganIndexPage
+from shared.limits import rate_count
 
 from .test_public_pages import make_organ, organ_page_for
 
@@ -439,7 +439,7 @@ def test_join_requests_from_one_client_are_limited(client, group_page):
 def test_the_client_address_trusts_only_the_configured_proxies(
     rf, settings, proxies, forwarded, expected
 ):
-    from cms.limits import client_ip
+    from shared.limits import client_ip
 
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded)

@@ -13,9 +13,9 @@ from django.core import mail
 from django.utils import translation
 from django_tasks import default_task_backend
 
-from cms.limits import rate_count
 from motions import subscriptions as alerts
 from motions.models import AlertScope, Subscription
+from shared.limits import rate_count
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rate_windows_frozen")]
 

@@ -20,10 +20,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cms.models import MotionIndexPage, MotionStatisticsPage
-from cms.text import fold, turkish_collation_key
 from deliberation.models import DecisionKind, Organ, OrganKind, ReportStatus, Topic
 from motions import selectors, services
 from motions.models import AssemblyMeeting, EventKind, Motion, MotionEvent, Municipality, Outcome
+from shared.text import fold, turkish_collation_key
 from tests.deliberation.factories import ReportFactory, advance_report, board, decide
 from tests.deliberation.factories import secretariat_user as secretariat
 from tests.factories import CouncilDocumentFactory
