@@ -275,6 +275,10 @@ AgendaItemFormSet = inlineformset_factory(
     formset=BaseAgendaItemFormSet,
     extra=3,
     can_delete=True,
+    # No agenda has a hundred items; a posted count of millions would build that many forms.
+    max_num=100,
+    absolute_max=100,
+    validate_max=True,
 )
 
 

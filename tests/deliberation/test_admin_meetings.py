@@ -398,3 +398,22 @@ def test_the_meeting_screens_cost_the_same_queries_for_3_or_30_agenda_items(
         return len(queries)
 
     assert queries_for(30) == queries_for(3)
+
+
+def test_a_posted_agenda_of_millions_of_items_is_refused_without_building_them():
+    """The formset's count comes from the browser; past the cap it is a form error."""
+    from deliberation.forms import AgendaItemFormSet
+
+    formset = AgendaItemFormSet(
+        data={
+            "agenda_items-TOTAL_FORMS": str(2**31),
+            "agenda_items-INITIAL_FORMS": "0",
+            "agenda_items-MIN_NUM_FORMS": "0",
+            "agenda_items-MAX_NUM_FORMS": "1000",
+        },
+        instance=None,
+        prefix="agenda_items",
+    )
+
+    assert len(formset.forms) == 100
+    assert not formset.is_valid()
