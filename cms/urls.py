@@ -13,7 +13,8 @@ from cms import views
 from motions.urls import api_urls as motions_api_urls
 
 urlpatterns = [
-    # Wagtail's password reset form, with the limits on abuse of the public one.
+    # Wagtail's sign-in and password reset, with the limits on abuse of the public ones.
+    path("admin/login/", views.AdminLoginView.as_view()),
     path("admin/password_reset/", views.AdminPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

@@ -13,6 +13,7 @@ from wagtail.admin.views import account as wagtail_account
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 from wagtail.models import Locale, Page
 
+from deliberation.accounts import QueuedPasswordResetForm
 from shared import limits
 from shared.text import fold
 
@@ -87,12 +88,29 @@ def login_locked_out(request, original_response=None, credentials=None):
 
 
 class AdminPasswordResetView(wagtail_account.PasswordResetView):
-    """Wagtail's own password reset (/admin/password_reset/), under the same limits."""
+    """Wagtail's own password reset (/admin/password_reset/), under the same limits and
+    with the same queued e-mail as the public one, so its answer tells nothing either."""
+
+    def get_form_class(self):
+        return QueuedPasswordResetForm
 
     def post(self, request, *args, **kwargs):
         refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
         if refusal is not None:
             form = self.get_form()
             limits.refuse(form, refusal)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
+class AdminLoginView(wagtail_account.LoginView):
+    """Wagtail's sign-in (/admin/login/), under the public sign-in's limits per client and
+    per name typed; django-axes locks a name out from an address after repeated failures."""
+
+    def post(self, request, *args, **kwargs):
+        refusal = limits.check(request, "login", email=request.POST.get("username"))
+        if refusal is not None:
+            form = self.get_form()
+            limits.refuse(form, refusal)  # before any password is checked
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)

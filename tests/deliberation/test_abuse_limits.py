@@ -467,3 +467,42 @@ def test_behind_a_proxy_each_client_is_counted_on_its_own(client, settings):
     # A forged left-most entry does not make a new client.
     assert reset("198.51.100.1", forged="6.6.6.6").status_code == 429
     assert reset("198.51.100.2").status_code == 302
+
+
+def test_the_admin_password_reset_answers_and_works_the_same_for_known_and_unknown_addresses(
+    client, queued_tasks, hasher_calls, django_capture_on_commit_callbacks
+):
+    make_account("editor@example.org", is_staff=True)
+    url = reverse("wagtailadmin_password_reset")
+
+    known, unknown = (
+        answer_and_work(
+            client,
+            url,
+            {"email": email},
+            queued_tasks,
+            hasher_calls,
+            django_capture_on_commit_callbacks,
+        )
+        for email in ("editor@example.org", "kimse@example.org")
+    )
+
+    # Wagtail's admin pages also carry the CSRF token in their JSON configuration.
+    def masked(answer):
+        return (*answer[:3], re.sub(rb'"CSRF_TOKEN": "[^"]*"', b"", answer[3]), *answer[4:])
+
+    assert masked(known) == masked(unknown)
+    assert len(known[4]) == 1  # one reset task, queued for the worker on both paths
+    assert not mail.outbox  # nothing is sent while the visitor waits
+
+
+def test_the_admin_sign_in_is_limited_per_client_across_names(client, rate_windows_frozen):
+    """Guessing many accounts from one address meets the sign-in's limit per client."""
+    url = reverse("wagtailadmin_login")
+    for n in range(limit("login", "per_ip")):
+        login(client, f"kisi{n}@example.org", "yanlis", url=url)
+
+    response = login(client, "kisi-son@example.org", "yanlis", url=url)
+
+    assert_refused(response)
+    assert 'value="kisi-son@example.org"' in response.content.decode()  # what was typed stays
