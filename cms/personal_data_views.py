@@ -38,11 +38,10 @@ class PersonalDataRequestForm(forms.Form):
 def personal_data_request(request):
     """Ask for a link to the data page; the answer never tells if we know the address."""
     form = PersonalDataRequestForm(request.POST if request.method == "POST" else None)
-    if form.is_bound:
-        refusal = limits.check(request, "personal_data_link", email=request.POST.get("email"))
-        if refusal is not None:
-            limits.refuse(form, refusal)
-            return render(request, "cms/personal_data/request.html", {"form": form}, status=429)
+    if form.is_bound and limits.over_limit(
+        request, form, "personal_data_link", email=request.POST.get("email")
+    ):
+        return render(request, "cms/personal_data/request.html", {"form": form}, status=429)
     if form.is_valid():
         personal_data.personal_data_send_link(
             email=form.cleaned_data["email"],

@@ -87,30 +87,19 @@ def login_locked_out(request, original_response=None, credentials=None):
     )
 
 
-class AdminPasswordResetView(wagtail_account.PasswordResetView):
+class AdminPasswordResetView(limits.LimitedFormMixin, wagtail_account.PasswordResetView):
     """Wagtail's own password reset (/admin/password_reset/), under the same limits and
     with the same queued e-mail as the public one, so its answer tells nothing either."""
 
     def get_form_class(self):
         return QueuedPasswordResetForm
 
-    def post(self, request, *args, **kwargs):
-        refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
-        if refusal is not None:
-            form = self.get_form()
-            limits.refuse(form, refusal)
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
+    limit = "password_reset"
 
 
-class AdminLoginView(wagtail_account.LoginView):
+class AdminLoginView(limits.LimitedFormMixin, wagtail_account.LoginView):
     """Wagtail's sign-in (/admin/login/), under the public sign-in's limits per client and
     per name typed; django-axes locks a name out from an address after repeated failures."""
 
-    def post(self, request, *args, **kwargs):
-        refusal = limits.check(request, "login", email=request.POST.get("username"))
-        if refusal is not None:
-            form = self.get_form()
-            limits.refuse(form, refusal)  # before any password is checked
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
+    limit = "login"
+    limit_email_field = "username"

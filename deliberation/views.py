@@ -43,9 +43,7 @@ def signup(request):
     status = 200
     if request.method == "POST":
         form = accounts.SignUpForm(request.POST)
-        refusal = limits.check(request, "signup", email=request.POST.get("email"))
-        if refusal is not None:
-            limits.refuse(form, refusal)
+        if limits.over_limit(request, form, "signup", email=request.POST.get("email")):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
@@ -131,20 +129,15 @@ def verify(request, token: str):
     )
 
 
-class LoginView(auth_views.LoginView):
+class LoginView(limits.LimitedFormMixin, auth_views.LoginView):
     """Sign in by e-mail; limited per client and per name typed, locked out by django-axes."""
 
     form_class = accounts.EmailAuthenticationForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        refusal = limits.check(request, "login", email=request.POST.get("username"))
-        if refusal is not None:
-            form = self.get_form()
-            limits.refuse(form, refusal)  # before any password is checked
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
+    limit = "login"
+    limit_email_field = "username"
 
     def get_default_redirect_url(self):
         return reverse("accounts:account")
@@ -157,20 +150,14 @@ class LogoutView(auth_views.LogoutView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(limits.LimitedFormMixin, auth_views.PasswordResetView):
     """Django's reset, limited, with the e-mail queued for the worker (same work either way)."""
 
     form_class = accounts.QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    def post(self, request, *args, **kwargs):
-        refusal = limits.check(request, "password_reset", email=request.POST.get("email"))
-        if refusal is not None:
-            form = self.get_form()
-            limits.refuse(form, refusal)
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().post(request, *args, **kwargs)
+    limit = "password_reset"
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)

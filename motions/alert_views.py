@@ -145,9 +145,7 @@ def subscribe(request):
     status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        refusal = limits.check(request, "alert_subscribe", email=request.POST.get("email"))
-        if refusal is not None:
-            limits.refuse(form, refusal)
+        if limits.over_limit(request, form, "alert_subscribe", email=request.POST.get("email")):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
@@ -283,9 +281,7 @@ def manage_request(request):
     status = 200
     if request.method == "POST":
         form = ManageRequestForm(request.POST)
-        refusal = limits.check(request, "alert_manage_link", email=request.POST.get("email"))
-        if refusal is not None:
-            limits.refuse(form, refusal)
+        if limits.over_limit(request, form, "alert_manage_link", email=request.POST.get("email")):
             status = 429
         elif form.is_valid():
             subscriptions.subscription_send_manage_link(

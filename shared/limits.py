@@ -102,3 +102,32 @@ def refuse(form, refusal: Refusal) -> None:
     form.cleaned_data = {}
     form._errors = ErrorDict(renderer=form.renderer)
     form.add_error(None, refusal.message)
+
+
+def over_limit(request: HttpRequest, form, name: str, *, email: str | None = None) -> bool:
+    """Count this use of the form ``name``; if over a limit, say so on ``form`` (``refuse``).
+
+    A view answers True with its form and HTTP 429: ``if over_limit(...): status = 429``.
+    """
+    refusal = check(request, name, email=email)
+    if refusal is None:
+        return False
+    refuse(form, refusal)
+    return True
+
+
+class LimitedFormMixin:
+    """A class-based form view whose every POST first counts against ``ABUSE_LIMITS``.
+
+    ``limit`` names the limit; ``limit_email_field`` the posted field that holds the
+    target address (counted per e-mail as well as per client).
+    """
+
+    limit: str
+    limit_email_field = "email"
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if over_limit(request, form, self.limit, email=request.POST.get(self.limit_email_field)):
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)

@@ -65,10 +65,8 @@ class ContactPage(AbstractEmailForm, BasePage):
         if request.method == "POST":
             email_fields = [f.clean_name for f in self.get_form_fields() if f.field_type == "email"]
             email = request.POST.get(email_fields[0], "") if email_fields else ""
-            refusal = limits.check(request, "contact", email=email)
-            if refusal is not None:
-                form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-                limits.refuse(form, refusal)
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if limits.over_limit(request, form, "contact", email=email):
                 context = self.get_context(request)
                 context["form"] = form
                 return TemplateResponse(request, self.get_template(request), context, status=429)

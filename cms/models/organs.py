@@ -303,9 +303,7 @@ class OrganPage(RoutablePageMixin, BasePage):
         form = JoinRequestForm(request.POST)
         # Limited per client and per account (its e-mail address): each request mails
         # the group's chair.
-        refusal = limits.check(request, "join_request", email=request.user.email)
-        if refusal is not None:
-            limits.refuse(form, refusal)
+        if limits.over_limit(request, form, "join_request", email=request.user.email):
             response = self.render(
                 request, context_overrides=self.overview_context(request, join_form=form)
             )
