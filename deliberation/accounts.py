@@ -84,7 +84,9 @@ def register_account_log_actions(actions):
 # --- Forms -----------------------------------------------------------------------------
 
 
-class SignUpForm(forms.Form):
+class PersonNameForm(forms.Form):
+    """The name a person is shown by (people.display_name); never their address."""
+
     first_name = forms.CharField(
         label=_("First name"),
         max_length=150,
@@ -95,6 +97,9 @@ class SignUpForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
+
+
+class SignUpForm(PersonNameForm):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=EMAIL_MAX_LENGTH,
@@ -148,20 +153,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         return ValidationError(self.error_messages["invalid_login"], code="invalid_login")
 
 
-class VerifyAccountForm(SetPasswordForm):
+class VerifyAccountForm(SetPasswordForm, PersonNameForm):
     """Behind the verification link: the address's owner checks their name and chooses
     the password. Nothing typed at sign-up becomes a credential."""
 
-    first_name = forms.CharField(
-        label=_("First name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
-    last_name = forms.CharField(
-        label=_("Last name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
     field_order = ["first_name", "last_name", "new_password1", "new_password2"]
 
     def __init__(self, user, *args, **kwargs):
