@@ -11,6 +11,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import registry as log_registry
 from wagtail.permissions import policy_registry
 
+from shared.admin_api import BoundedPagination
+
 from .access import can_download_document
 from .models import EventKind, Outcome
 from .models.motions import event_label
@@ -30,6 +32,8 @@ def check_document_download(document, request):
 class ChoosableDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
     """The admin API's documents: only those the user may choose (per-collection permissions),
     as in Wagtail's document chooser, instead of every document outside a restriction."""
+
+    pagination_class = BoundedPagination
 
     def get_queryset(self):
         policy = policy_registry.get_by_type(get_document_model())
