@@ -48,6 +48,7 @@ worker: install ## Run the background worker that sends the e-mail alerts (next 
 test: install-dev ## Set up and run every check and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
@@ -55,9 +56,10 @@ test: install-dev ## Set up and run every check and the whole test suite
 test-browser: install-dev ## Run only the browser tests (Chromium)
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(BIN)/python -m pytest -m browser $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
-lint: install-dev ## Check the code with ruff
+lint: install-dev ## Check the code with ruff and the layers' import contract
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -8,4 +8,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Registers the integer "in" lookup that ignores ids no column can hold.
+        from shared import site
+
         from . import lookups  # noqa: F401
+        from .public_site import CouncilSite
+
+        # The domain asks the page layer for the council's name and public links.
+        site.register(CouncilSite())

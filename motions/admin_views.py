@@ -23,8 +23,8 @@ from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
-from cms.models.site_settings import CouncilSettings
 from deliberation.models import DecisionKind, Report, ReportAction, ReportEvent
+from shared import site
 from shared.query_params import parse_id
 
 from . import access, selectors, services
@@ -240,7 +240,7 @@ class CoverLetterView(SecretariatOnlyMixin, TemplateView):
                 "approved": approved,
                 "decisions": approval_decisions(report) if report else [],
                 "attachments": list(approved.attachments.all()) if approved else [],
-                "council": CouncilSettings.for_request(self.request),
+                "council": site.council(self.request),
                 "follow_up_url": motion_url("inspect", motion),
                 "language_code": settings.LANGUAGE_CODE,
             }

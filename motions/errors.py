@@ -1,7 +1,7 @@
-"""The one error type motions services raise when they refuse an action."""
+"""The error motions services raise when they refuse an action."""
 
-from deliberation.errors import DeliberationError
+from shared.errors import DomainError
 
 
-class MotionError(DeliberationError):
-    """A refused action or bad input in the motions follow-up; same codes as deliberation."""
+class MotionError(DomainError):
+    """A refusal of the motions follow-up's services (codes as in DomainError)."""

@@ -17,8 +17,8 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from deliberation.models import Topic
+from shared.site import public_links
 
-from .links import public_links
 from .models import Motion, MotionEvent
 
 ENTRIES = 50

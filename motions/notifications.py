@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from shared.site import absolute_url, public_links, site_name
+
 from .models import AlertDelivery, AlertScope, MotionEvent, Subscription
 
 logger = logging.getLogger(__name__)
@@ -23,27 +25,9 @@ logger = logging.getLogger(__name__)
 _SCOPE_ORDER = {AlertScope.ALL: 0, AlertScope.TOPIC: 1, AlertScope.MOTION: 2}
 
 
-def absolute_url(path: str) -> str:
-    """``path`` on the site's public address (BASE_URL): e-mails have no request."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def site_name() -> str:
-    from wagtail.models import Site
-
-    from cms.models import CouncilSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return settings.WAGTAIL_SITE_NAME
-    return CouncilSettings.for_site(site).council_name or settings.WAGTAIL_SITE_NAME
-
-
 def motion_url(motion) -> str:
     """The motion's public page in the active language, else the site's home page."""
-    from .links import PublicLinks
-
-    return PublicLinks(None).motion(motion) or absolute_url("/")
+    return public_links(None).motion(motion) or absolute_url("/")
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:

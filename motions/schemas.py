@@ -14,10 +14,10 @@ from ninja import Field, Schema
 from pydantic import field_validator
 
 from deliberation.models import DecisionKind, OrganKind
+from shared.site import public_links
 from shared.text import turkish_sort_key
 
 from . import selectors
-from .links import public_links
 from .models import EventKind, MotionStatus, Outcome
 
 MAX_LIMIT = 100
